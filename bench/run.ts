@@ -1,0 +1,14 @@
+import { benchEmulatorQuery } from './emulator-query';
+import { benchFunctionCalls } from './function-calls';
+
+/** `npm run bench`: every benchmark in turn; figures printed, nothing asserted about time. */
+async function main(): Promise<void> {
+  process.env.TZ = 'Asia/Shanghai';
+  await benchEmulatorQuery();
+  await benchFunctionCalls();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

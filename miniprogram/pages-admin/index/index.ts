@@ -1,0 +1,82 @@
+/**
+ * 组织管理: the organisation nodes under a parent (the top level when opened from 首页), with
+ * loading, empty and error states. Tapping a node that has children opens this page again for it.
+ */
+import { ORG_NODE_TYPE_LABELS } from '../../constants/org';
+import { toCallError } from '../../services/cloud';
+import { fetchOrgChildren } from '../../services/org';
+import { isRetryable, type LoadStatus } from '../../utils/view-state';
+
+/** One row of the list, ready to show. */
+interface NodeRow {
+  id: string;
+  name: string;
+  typeLabel: string;
+  hasChildren: boolean;
+}
+
+/** The data-* attributes of a row. */
+interface NodeDataset {
+  id: string;
+  name: string;
+  hasChildren: boolean;
+}
+
+Component({
+  data: {
+    status: 'loading' as LoadStatus,
+    errorMessage: '',
+    retryable: true,
+    parentId: '',
+    heading: '全部组织',
+    nodes: [] as NodeRow[],
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      const parentId = query.parentId ? decodeURIComponent(query.parentId) : '';
+      const parentName = query.name ? decodeURIComponent(query.name) : '';
+      this.setData({ parentId, heading: parentName ? `${parentName}的下级组织` : '全部组织' });
+      if (parentName) void wx.setNavigationBarTitle({ title: parentName });
+      void this.load();
+    },
+
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    onNodeTap(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, NodeDataset>) {
+      const { id, name, hasChildren } = event.currentTarget.dataset;
+      if (!hasChildren) return;
+      void wx.navigateTo({
+        url: `/pages-admin/index/index?parentId=${encodeURIComponent(id)}&name=${encodeURIComponent(name)}`,
+      });
+    },
+
+    /** Loads the children of `parentId` (top level when empty); never throws. */
+    async load(): Promise<void> {
+      this.setData({ status: 'loading' });
+      try {
+        const items = await fetchOrgChildren(this.data.parentId || undefined);
+        const nodes: NodeRow[] = items.map((node) => ({
+          id: node.id,
+          name: node.name,
+          typeLabel: ORG_NODE_TYPE_LABELS[node.type] ?? '',
+          hasChildren: node.hasChildren,
+        }));
+        this.setData({ status: 'ready', nodes });
+      } catch (err) {
+        const error = toCallError(err);
+        this.setData({
+          status: 'error',
+          errorMessage: error.message,
+          retryable: isRetryable(error.code),
+        });
+      }
+    },
+  },
+});

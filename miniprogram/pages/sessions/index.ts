@@ -1,0 +1,6 @@
+/** 学习: the study sessions of the member's branch. A placeholder until sessions exist. */
+Component({
+  methods: {
+    onLoad() {},
+  },
+});

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { invalidArgument } from './errors';
+
+// Zod's own messages in Chinese; each field's label comes from `.meta({ label })`.
+z.config(z.locales.zhCN());
+
+/** Attach the Chinese name of a field, used to say which input is wrong. */
+export function labelled<T extends z.ZodType>(schema: T, label: string): T {
+  return schema.meta({ label }) as T;
+}
+
+type SchemaDef = { type?: string; innerType?: unknown; shape?: Record<string, unknown>; element?: unknown };
+const defOf = (schema: unknown) => (schema as { def?: SchemaDef } | undefined)?.def;
+
+/** The label on a schema or on any wrapper around it (optional, nullable, default…). */
+function ownLabel(schema: unknown): string | undefined {
+  for (let s = schema, i = 0; s && i < 8; s = defOf(s)?.innerType, i++) {
+    const meta = z.globalRegistry.get(s as z.ZodType) as { label?: string } | undefined;
+    if (meta?.label) return meta.label;
+  }
+  return undefined;
+}
+
+/** The schema of a child (object key or array element), looking through wrappers. */
+function childSchema(schema: unknown, key: PropertyKey): unknown {
+  for (let s = schema, i = 0; s && i < 8; s = defOf(s)?.innerType, i++) {
+    const def = defOf(s);
+    if (def?.type === 'object' && def.shape) return def.shape[String(key)];
+    if (def?.type === 'array') return def.element;
+  }
+  return undefined;
+}
+
+/** The label of the innermost labelled schema along the path. */
+function labelOf(schema: z.ZodType, path: PropertyKey[]): string | undefined {
+  let current: unknown = schema;
+  let label: string | undefined;
+  for (const key of path) {
+    current = childSchema(current, key);
+    if (!current) break;
+    label = ownLabel(current) ?? label;
+  }
+  return label;
+}
+
+/** Zod's message, made plainer where it would show code values to a person. */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return '不是可选的值';
+  if (issue.code === 'unrecognized_keys') return `不认识的字段 ${issue.keys.join('、')}`;
+  return issue.message;
+}
+
+/**
+ * Validate a function's input before anything is read or written. The first problem becomes
+ * `INVALID_ARGUMENT` with a Chinese message naming the field (`field` holds its dot path).
+ */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  const label = labelOf(schema, issue.path) ?? path;
+  const message = label ? `${label}：${plainMessage(issue)}` : plainMessage(issue);
+  throw invalidArgument(message, path || undefined);
+}
+
+export { z };

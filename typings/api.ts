@@ -1,0 +1,30 @@
+/**
+ * The contract between the mini-program and the cloud functions: every function, its actions,
+ * and each action's input and output. A call is `callFunction({ name, data: { action, ...input } })`.
+ */
+import type { OrgApi } from './areas/org';
+import type { UserApi } from './areas/user';
+
+/** Every deployed function and its action map. */
+export interface Api {
+  user: UserApi;
+  org: OrgApi;
+}
+
+export type FunctionName = keyof Api;
+export type ActionName<F extends FunctionName> = keyof Api[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  input: infer I;
+}
+  ? I
+  : never;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Api[F][A] extends {
+  output: infer O;
+}
+  ? O
+  : never;
+
+/** The event a function receives: the action name and its input, flattened. */
+export type ActionEvent<F extends FunctionName, A extends ActionName<F>> = {
+  action: A;
+} & ActionInput<F, A>;

@@ -1,0 +1,3 @@
+export type * from './reply';
+export type * from './models';
+export type * from './api';
