@@ -2,6 +2,7 @@
  * The contract between the mini-program and the cloud functions: every function, its actions,
  * and each action's input and output. A call is `callFunction({ name, data: { action, ...input } })`.
  */
+import type { MemberApi } from './areas/member';
 import type { OrgApi } from './areas/org';
 import type { UserApi } from './areas/user';
 
@@ -9,6 +10,7 @@ import type { UserApi } from './areas/user';
 export interface Api {
   user: UserApi;
   org: OrgApi;
+  member: MemberApi;
 }
 
 export type FunctionName = keyof Api;

@@ -1,3 +1,4 @@
 export type * from './reply';
 export type * from './models';
 export type * from './api';
+export type * from './areas/member';

@@ -8,6 +8,9 @@ export interface DemoPerson {
   role?: { role: RoleName; scopeCode: string };
   /** Holds a member record in this branch. */
   memberOfBranch?: string;
+  /** Demo-only identity data: the first 17 digits of a 身份证号 (the check digit is computed). */
+  idCard17?: string;
+  phone?: string;
 }
 
 /** The demo branch: the mobile members' branch of 思明区. */
@@ -16,13 +19,22 @@ export const DEMO_BRANCH_CODE = 'xm-siming-mobile';
 export const OTHER_DISTRICT_BRANCH_CODE = 'xm-huli-mobile';
 
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { openid: 'demo-member', name: '林晓东（演示）', label: '流动党员', memberOfBranch: DEMO_BRANCH_CODE },
+  {
+    openid: 'demo-member',
+    name: '林晓东（演示）',
+    label: '流动党员',
+    memberOfBranch: DEMO_BRANCH_CODE,
+    idCard17: '36073019880312001',
+    phone: '13800000001',
+  },
   {
     openid: 'demo-secretary',
     name: '陈美华（演示）',
     label: '支部书记（思明区流动党员党支部）',
     role: { role: 'secretary', scopeCode: DEMO_BRANCH_CODE },
     memberOfBranch: DEMO_BRANCH_CODE,
+    idCard17: '35020319750621002',
+    phone: '13800000002',
   },
   {
     openid: 'demo-secretary-huli',

@@ -3,6 +3,86 @@ import { COLLECTIONS } from '../../database/collections';
 import { XIAMEN_ORG_SEED, type SeedOrgNode } from './xiamen-orgs';
 import { DEMO_PEOPLE } from './demo-people';
 import { memberIdOf, roleDocId } from '../../server/domain/ids';
+import { idCardCheckChar } from '../../server/domain/id-card';
+import { certificateNumberOf, reviewDueOf, shanghaiDay } from '../../server/domain/certificate';
+import { maskName } from '../../server/domain/masking';
+import { sealSensitive } from '../../server/platform/sensitive';
+import type { MemberDoc } from '../../server/members/member-doc';
+import { certIdOf, type CertificateDoc } from '../../server/members/certificates';
+import type { DemoPerson } from './demo-people';
+
+type SeedOrg = ReturnType<typeof orgDocsFromSeed>[number];
+
+/** A complete demo member in a branch of 思明区, identity data sealed as real data would be. */
+function demoMemberDoc(p: DemoPerson, orgs: Map<string, SeedOrg>, now: Date): MemberDoc {
+  const branch = orgs.get(p.memberOfBranch!)!;
+  const idCard = `${p.idCard17}${idCardCheckChar(p.idCard17!)}`;
+  const birthDate = `${idCard.slice(6, 10)}-${idCard.slice(10, 12)}-${idCard.slice(12, 14)}`;
+  return {
+    _id: memberIdOf(p.openid),
+    openid: p.openid,
+    name: p.name,
+    gender: Number(idCard[16]) % 2 ? 'male' : 'female',
+    ethnicity: '汉族',
+    birthDate,
+    idCard: sealSensitive('idCard', idCard),
+    phone: sealSensitive('phone', p.phone!),
+    joinedPartyOn: `${Number(birthDate.slice(0, 4)) + 24}-07-01`,
+    partyStatus: 'full',
+    home: { orgName: '江西省宁都县梅江镇（演示）村党支部', province: '江西省', county: '宁都县' },
+    leftHomeOn: '2019-03',
+    leftHomeReason: '外出务工',
+    residence: {
+      districtId: 'xm-siming',
+      streetId: 'xm-siming-zhonghua',
+      communityId: 'xm-siming-zhonghua-c01',
+      address: '演示路 1 号',
+      districtName: '思明区',
+      streetName: '中华街道',
+      communityName: '仁安社区',
+    },
+    work: { industry: 'food_delivery', employer: '演示配送站', job: '外卖骑手' },
+    holdsPaperCertificate: false,
+    wish: 'near_residence',
+    privacyConsent: { version: 'demo', at: now },
+    scene: null,
+    state: 'active',
+    sentBackReason: null,
+    branchId: branch._id,
+    branchName: branch.name,
+    orgPath: [...branch.ancestors, branch._id],
+    candidateScopes: [],
+    pairedWith: null,
+    importId: null,
+    history: [{ from: null, to: 'active', by: 'seed', at: now, reason: '演示数据' }],
+    fingerprint: 'demo',
+    submittedAt: now,
+    updatedAt: now,
+    demo: true,
+  };
+}
+
+function demoCertificate(m: MemberDoc, now: Date): CertificateDoc {
+  const issuedOn = shanghaiDay(now);
+  return {
+    _id: certIdOf(m._id),
+    memberId: m._id,
+    number: certificateNumberOf(m._id, Number(issuedOn.slice(0, 4))),
+    holderNameMasked: maskName(m.name),
+    branchId: m.branchId!,
+    branchName: m.branchName!,
+    homeOrgName: m.home.orgName,
+    issuedOn,
+    reviewDueOn: reviewDueOf(issuedOn),
+    state: 'valid',
+    version: 1,
+    paysDuesHere: true,
+    issuedBy: 'seed',
+    revokedAt: null,
+    revokeReason: null,
+    updatedAt: now,
+  };
+}
 
 /** The SDK allows at most this many ids in one read. */
 const BATCH = 500;
@@ -62,7 +142,8 @@ async function insertMissing(db: Database, collection: string, docs: { _id: stri
 export async function seedDemo(db: Database): Promise<SeedReport[]> {
   const now = new Date();
   const orgs = orgDocsFromSeed(XIAMEN_ORG_SEED, now);
-  const orgName = new Map(orgs.map((o) => [o._id, o.name]));
+  const orgById = new Map(orgs.map((o) => [o._id, o]));
+  const nameOf = new Map(DEMO_PEOPLE.map((p) => [p.openid, p.name]));
   const roles = DEMO_PEOPLE.flatMap((p) =>
     p.role
       ? [
@@ -71,7 +152,9 @@ export async function seedDemo(db: Database): Promise<SeedReport[]> {
             openid: p.openid,
             role: p.role.role,
             scopeId: p.role.scopeCode,
-            scopeName: orgName.get(p.role.scopeCode) ?? p.role.scopeCode,
+            scopeName: orgById.get(p.role.scopeCode)?.name ?? p.role.scopeCode,
+            scopePath: [...(orgById.get(p.role.scopeCode)?.ancestors ?? []), p.role.scopeCode],
+            holderName: nameOf.get(p.openid) ?? null,
             grantedBy: 'seed',
             grantedAt: now,
             demo: true,
@@ -79,25 +162,12 @@ export async function seedDemo(db: Database): Promise<SeedReport[]> {
         ]
       : [],
   );
-  const members = DEMO_PEOPLE.flatMap((p) =>
-    p.memberOfBranch
-      ? [
-          {
-            _id: memberIdOf(p.openid),
-            openid: p.openid,
-            name: p.name,
-            state: 'active',
-            branchId: p.memberOfBranch,
-            demo: true,
-            createdAt: now,
-            updatedAt: now,
-          },
-        ]
-      : [],
-  );
+  const members = DEMO_PEOPLE.flatMap((p) => (p.memberOfBranch ? [demoMemberDoc(p, orgById, now)] : []));
+  const certificates = members.map((m) => demoCertificate(m, now));
   return [
     await insertMissing(db, COLLECTIONS.orgs, orgs),
     await insertMissing(db, COLLECTIONS.roles, roles),
     await insertMissing(db, COLLECTIONS.members, members),
+    await insertMissing(db, COLLECTIONS.certificates, certificates),
   ];
 }

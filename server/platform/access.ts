@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../database/collections';
-import type { RoleGrant, RoleName } from '../../typings/models';
-import { canAdminister, canRunBranch, type Access, type TreePlace } from '../domain/scope';
+import type { RoleName } from '../../typings/models';
+import { canAdminister, canRunBranch, type Access, type Grant, type TreePlace } from '../domain/scope';
 import type { CallerIdentity } from './caller';
 import { db } from './cloudbase';
 import { superAdminOpenids } from './config';
@@ -13,6 +13,10 @@ export interface RoleDoc {
   role: RoleName;
   scopeId: string;
   scopeName: string;
+  /** The scope's ancestors, then the scope itself. */
+  scopePath: string[];
+  /** The holder's name when granted, for "the secretary of your branch is …". */
+  holderName: string | null;
   grantedBy: string;
   grantedAt: Date;
   demo?: boolean;
@@ -24,10 +28,11 @@ const MAX_GRANTS = 100;
 /** Load what the caller may do: one database round trip. */
 export async function loadAccess(caller: CallerIdentity): Promise<Access> {
   const res = await db.collection(COLLECTIONS.roles).where({ openid: caller.openid }).limit(MAX_GRANTS).get();
-  const grants: RoleGrant[] = (res.data as RoleDoc[]).map((r) => ({
+  const grants: Grant[] = (res.data as RoleDoc[]).map((r) => ({
     role: r.role,
     scopeId: r.scopeId,
     scopeName: r.scopeName,
+    scopePath: r.scopePath,
   }));
   return { openid: caller.openid, isSuperAdmin: superAdminOpenids().has(caller.openid), grants };
 }

@@ -23,7 +23,7 @@ export const whoami: Handler<'user', 'whoami'> = {
     return {
       openid: caller.openid,
       isSuperAdmin: access.isSuperAdmin,
-      roles: [...access.grants],
+      roles: access.grants.map(({ role, scopeId, scopeName }) => ({ role, scopeId, scopeName })),
       memberId: member ? member._id : null,
       displayName: member?.name ?? null,
     };

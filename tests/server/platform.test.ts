@@ -79,7 +79,10 @@ describe('the where()-inside-a-transaction trap, as a function invocation meets 
       'invocation-trap-1',
     );
     await expect(attempt).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_FAIL' });
-    const moved = await t.db.collection(COLLECTIONS.orgs).where({ parentId: 'xm', sort: _.gte(100) }).count();
+    const moved = await t.db
+      .collection(COLLECTIONS.orgs)
+      .where({ parentId: 'xm', sort: _.gte(100) })
+      .count();
     expect(moved.total).toBe(0);
   });
 });

@@ -1,0 +1,39 @@
+import { DENY_ALL, type CollectionSpec } from '../schema';
+
+/** Members (one per WeChat account), 摸排 imports and activity certificates. */
+export const MEMBER_COLLECTIONS = {
+  members: 'members',
+  memberImports: 'member_imports',
+  certificates: 'certificates',
+} as const;
+
+export const memberCollections: CollectionSpec[] = [
+  {
+    name: MEMBER_COLLECTIONS.members,
+    description: '流动党员：每个微信账号一条（_id 由 openid 决定）；身份证号、手机号只存密文、哈希与掩码',
+    indexes: [
+      { name: 'openid_unique', keys: { openid: 1 }, unique: true },
+      // One person, one record: a second account with the same 身份证号 fails here.
+      { name: 'id_hash_unique', keys: { 'idCard.hash': 1 }, unique: true },
+      { name: 'branch_state_name', keys: { branchId: 1, state: 1, name: 1 } },
+      { name: 'scopes_state_time', keys: { candidateScopes: 1, state: 1, submittedAt: 1 } },
+      { name: 'org_path_state', keys: { orgPath: 1, state: 1 } },
+    ],
+    rules: DENY_ALL,
+  },
+  {
+    name: MEMBER_COLLECTIONS.memberImports,
+    description: '社区摸排导入的党员（_id 由身份证号哈希决定），报到时关联',
+    indexes: [{ name: 'scope_time', keys: { scopeId: 1, importedAt: -1 } }],
+    rules: DENY_ALL,
+  },
+  {
+    name: MEMBER_COLLECTIONS.certificates,
+    description: '电子活动证：编号、持证人、支部、签发与年审日期、状态',
+    indexes: [
+      { name: 'member_state', keys: { memberId: 1, state: 1 } },
+      { name: 'number_unique', keys: { number: 1 }, unique: true },
+    ],
+    rules: DENY_ALL,
+  },
+];
