@@ -1,13 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { collections } from '../database/collections';
-import { createAdminListener, trackInvocationOrigins, type PlatformHook } from './admin';
+import { createAdminListener, trackInvocationOrigins } from './admin';
 import { DocumentDatabase } from './database';
 import { FunctionHost } from './function-host';
 import { readBody, sendJson } from './http-util';
 import { applyLocalCloudEnv } from './local-env';
+import { createPlatform } from './platform';
 import { currentInvocationId } from './round-trips';
 
 export interface LocalCloudOptions {
@@ -48,29 +50,21 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const envId = options.envId ?? 'local-dev';
   const host = options.host ?? '127.0.0.1';
   let file: string | undefined;
+  let filesDir: string;
   if (!options.memory) {
     const dir = path.resolve(options.dataDir ?? '.data');
     mkdirSync(dir, { recursive: true });
     file = path.join(dir, 'cloudbase.sqlite');
+    filesDir = path.join(dir, 'files');
+  } else {
+    filesDir = mkdtempSync(path.join(os.tmpdir(), 'ldxf-files-'));
   }
   const database = new DocumentDatabase({ file, collections });
   const functions = new FunctionHost(options.functionsDir, envId);
 
-  const platform: PlatformHook = async (action, body) => {
-    if (action !== 'functions.invokeFunction') return null;
-    const { function_name: name, request_data: data } = body as { function_name?: string; request_data?: string };
-    if (!name || !functions.has(name)) {
-      return {
-        status: 200,
-        headers: {},
-        body: { code: 'FUNCTION_NOT_FOUND', message: `function ${String(name)} not found` },
-      };
-    }
-    // A call from another function carries no WeChat user.
-    const { reply } = await functions.invoke(name, data ? JSON.parse(data) : {});
-    return { status: 200, headers: {}, body: { requestId: '', data: { response_data: JSON.stringify(reply) } } };
-  };
-  const admin = createAdminListener({ db: database, platform });
+  let hostUrl = '';
+  const platform = createPlatform({ functions, envId, filesDir, baseUrl: () => hostUrl });
+  const admin = createAdminListener({ db: database, platform: platform.handle });
   // Tie each /admin request to the invocation that sent it, so a where()-write inside a
   // transaction callback fails that transaction at once rather than escaping it.
   const stopTracking = trackInvocationOrigins(currentInvocationId);
@@ -82,17 +76,19 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const fn = FUNCTION_PATH.exec(url.pathname);
     if (fn && req.method === 'POST') return void handleFunctionCall(functions, fn[1]!, req, res);
     if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, envId });
-    sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
+    void platform.route(req, res, url).then((served) => {
+      if (!served) sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
+    });
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host}:${port}`;
-  applyLocalCloudEnv({ adminUrl: `${url}/admin`, envId, superAdminOpenids: options.superAdminOpenids ?? [] });
+  hostUrl = `http://${host}:${port}`;
+  applyLocalCloudEnv({ adminUrl: `${hostUrl}/admin`, envId, superAdminOpenids: options.superAdminOpenids ?? [] });
 
   return {
-    url,
-    adminUrl: `${url}/admin`,
+    url: hostUrl,
+    adminUrl: `${hostUrl}/admin`,
     envId,
     database,
     functions,
@@ -100,7 +96,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stopTracking();
+      await platform.close();
       database.close();
+      if (options.memory) rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
