@@ -38,7 +38,9 @@ describe('the secretary queue', () => {
     const first = expectOk((await t.call('member', 'pendingQueue', { limit: 2 }, 'demo-secretary')).reply);
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBe('2');
-    const second = expectOk((await t.call('member', 'pendingQueue', { limit: 2, cursor: first.nextCursor! }, 'demo-secretary')).reply);
+    const second = expectOk(
+      (await t.call('member', 'pendingQueue', { limit: 2, cursor: first.nextCursor! }, 'demo-secretary')).reply,
+    );
     expect(second.items[0]!.memberId).not.toBe(first.items[1]!.memberId);
     expect(first.items[0]!.submittedAt <= first.items[1]!.submittedAt).toBe(true);
     expect(JSON.stringify(first)).not.toMatch(/cipher|hash/);
@@ -74,7 +76,12 @@ describe('suggestions', () => {
 describe('assignment and the certificate', () => {
   it('assigns, issues a certificate that verifies, and shows both on the member page', async () => {
     const { openid, memberId } = await registered();
-    const { reply, roundTrips } = await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary');
+    const { reply, roundTrips } = await t.call(
+      'member',
+      'assign',
+      { memberId, branchId: 'xm-siming-mobile' },
+      'demo-secretary',
+    );
     const detail = expectOk(reply);
     expect(detail).toMatchObject({ state: 'active', branchId: 'xm-siming-mobile', branchName: '思明区流动党员党支部' });
     expect(detail.history.map((h) => h.to)).toEqual(['pending', 'active']);
@@ -87,17 +94,24 @@ describe('assignment and the certificate', () => {
     expect(me.certificate!.qrImage).toMatch(/^data:image\/png;base64,/);
     expect(me.certificate!.qrToken).not.toContain('张建华');
 
-    const verified = expectOk((await t.call('member', 'verifyCertificate', { token: me.certificate!.qrToken }, 'demo-secretary-huli')).reply);
+    const verified = expectOk(
+      (await t.call('member', 'verifyCertificate', { token: me.certificate!.qrToken }, 'demo-secretary-huli')).reply,
+    );
     expect(verified).toMatchObject({ valid: true, number: me.certificate!.number, holderNameMasked: '张**' });
 
-    const audit = await t.db.collection(COLLECTIONS.auditLog).where({ action: 'member.assign', 'target.id': memberId }).count();
+    const audit = await t.db
+      .collection(COLLECTIONS.auditLog)
+      .where({ action: 'member.assign', 'target.id': memberId })
+      .count();
     expect(audit.total).toBe(1);
   });
 
   it('assigning again to the same branch changes nothing', async () => {
     const { memberId } = await registered();
     expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary')).reply);
-    const again = expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary')).reply);
+    const again = expectOk(
+      (await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary')).reply,
+    );
     expect(again.history).toHaveLength(2);
     const certs = await t.db.collection(COLLECTIONS.certificates).where({ memberId }).get();
     expect(certs.data[0].version).toBe(1);
@@ -117,14 +131,19 @@ describe('assignment and the certificate', () => {
   it('refuses a branch outside the caller’s scope even for a member they see', async () => {
     const { memberId } = await registered();
     const { reply } = await t.call('member', 'assign', { memberId, branchId: 'xm-ind-internet-b01' }, 'demo-secretary');
-    expect(reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED', message: '目标支部不在您的管理范围内' } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED', message: '目标支部不在您的管理范围内' },
+    });
   });
 
   it('a transfer re-issues the certificate and voids the old QR code', async () => {
     const { openid, memberId } = await registered();
     expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-admin')).reply);
     const oldToken = expectOk((await t.call('member', 'me', {}, openid)).reply)!.certificate!.qrToken;
-    expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-zhonghua-mobile' }, 'demo-admin')).reply);
+    expectOk(
+      (await t.call('member', 'assign', { memberId, branchId: 'xm-siming-zhonghua-mobile' }, 'demo-admin')).reply,
+    );
     const stale = expectOk((await t.call('member', 'verifyCertificate', { token: oldToken }, 'demo-admin')).reply);
     expect(stale).toMatchObject({ valid: false, reason: '活动证已重新签发，此二维码已作废' });
     const fresh = expectOk((await t.call('member', 'me', {}, openid)).reply)!;
@@ -135,19 +154,34 @@ describe('assignment and the certificate', () => {
     const { openid, memberId } = await registered();
     expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary')).reply);
     const token = expectOk((await t.call('member', 'me', {}, openid)).reply)!.certificate!.qrToken;
-    expectOk((await t.call('member', 'changeState', { memberId, to: 'lost_contact', reason: '多次联系未果' }, 'demo-secretary')).reply);
+    expectOk(
+      (
+        await t.call(
+          'member',
+          'changeState',
+          { memberId, to: 'lost_contact', reason: '多次联系未果' },
+          'demo-secretary',
+        )
+      ).reply,
+    );
     const revoked = expectOk((await t.call('member', 'verifyCertificate', { token }, 'demo-secretary')).reply);
     expect(revoked.valid).toBe(false);
     expect(revoked.reason).toContain('活动证已收回');
-    const back = expectOk((await t.call('member', 'changeState', { memberId, to: 'active', reason: '已恢复联系' }, 'demo-secretary')).reply);
+    const back = expectOk(
+      (await t.call('member', 'changeState', { memberId, to: 'active', reason: '已恢复联系' }, 'demo-secretary')).reply,
+    );
     expect(back.history.map((h) => h.to)).toEqual(['pending', 'active', 'lost_contact', 'active']);
     const me = expectOk((await t.call('member', 'me', {}, openid)).reply)!;
-    const ok = expectOk((await t.call('member', 'verifyCertificate', { token: me.certificate!.qrToken }, 'demo-secretary')).reply);
+    const ok = expectOk(
+      (await t.call('member', 'verifyCertificate', { token: me.certificate!.qrToken }, 'demo-secretary')).reply,
+    );
     expect(ok.valid).toBe(true);
   });
 
   it('refuses a forged or foreign token', async () => {
-    const forged = expectOk((await t.call('member', 'verifyCertificate', { token: 'abc.def' }, 'demo-secretary')).reply);
+    const forged = expectOk(
+      (await t.call('member', 'verifyCertificate', { token: 'abc.def' }, 'demo-secretary')).reply,
+    );
     expect(forged.valid).toBe(false);
     const { reply } = await t.call('member', 'verifyCertificate', { token: 'abc.def' }, 'demo-member');
     expect(reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
@@ -159,10 +193,14 @@ describe('sending back', () => {
     const input = aRegistration();
     const openid = `o-sb-${++n}`;
     const { memberId } = expectOk((await t.call('member', 'register', input, openid)).reply);
-    expectOk((await t.call('member', 'sendBack', { memberId, reason: '入党时间请与档案核对' }, 'demo-secretary')).reply);
+    expectOk(
+      (await t.call('member', 'sendBack', { memberId, reason: '入党时间请与档案核对' }, 'demo-secretary')).reply,
+    );
     const me = expectOk((await t.call('member', 'me', {}, openid)).reply)!;
     expect(me).toMatchObject({ state: 'sent_back', sentBackReason: '入党时间请与档案核对' });
-    const again = expectOk((await t.call('member', 'register', { ...input, joinedPartyOn: '2016-07-01' }, openid)).reply);
+    const again = expectOk(
+      (await t.call('member', 'register', { ...input, joinedPartyOn: '2016-07-01' }, openid)).reply,
+    );
     expect(again.state).toBe('pending');
   });
 
@@ -177,9 +215,14 @@ describe('full identity values', () => {
   it('are revealed to a secretary in scope, with an audit record', async () => {
     const input = aRegistration();
     const { memberId } = expectOk((await t.call('member', 'register', input, `o-rv-${++n}`)).reply);
-    const shown = expectOk((await t.call('member', 'reveal', { memberId, reason: '电话联系核实身份' }, 'demo-secretary')).reply);
+    const shown = expectOk(
+      (await t.call('member', 'reveal', { memberId, reason: '电话联系核实身份' }, 'demo-secretary')).reply,
+    );
     expect(shown).toEqual({ idCardNumber: input.idCardNumber, phone: input.phone });
-    const audit = await t.db.collection(COLLECTIONS.auditLog).where({ action: 'member.reveal', 'target.id': memberId }).get();
+    const audit = await t.db
+      .collection(COLLECTIONS.auditLog)
+      .where({ action: 'member.reveal', 'target.id': memberId })
+      .get();
     expect(audit.data).toHaveLength(1);
     expect(audit.data[0]).toMatchObject({ actor: 'demo-secretary', reason: '电话联系核实身份' });
     expect(JSON.stringify(audit.data)).not.toContain(input.idCardNumber);
@@ -198,14 +241,18 @@ describe('pairing', () => {
   it('links a committee member of the same branch; the member sees the contact', async () => {
     const { openid, memberId } = await registered();
     expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary')).reply);
-    expectOk((await t.call('member', 'pair', { memberId, contactMemberId: 'm_demo-secretary' }, 'demo-secretary')).reply);
+    expectOk(
+      (await t.call('member', 'pair', { memberId, contactMemberId: 'm_demo-secretary' }, 'demo-secretary')).reply,
+    );
     const me = expectOk((await t.call('member', 'me', {}, openid)).reply)!;
     expect(me.pairedContact).toEqual({ name: '陈美华（演示）', phone: '13800000002' });
   });
 
   it('refuses a contact from another branch', async () => {
     const { memberId } = await registered();
-    expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-zhonghua-mobile' }, 'demo-admin')).reply);
+    expectOk(
+      (await t.call('member', 'assign', { memberId, branchId: 'xm-siming-zhonghua-mobile' }, 'demo-admin')).reply,
+    );
     const { reply } = await t.call('member', 'pair', { memberId, contactMemberId: 'm_demo-member' }, 'demo-admin');
     expect(reply).toMatchObject({ ok: false, error: { code: 'FAILED_PRECONDITION' } });
   });
@@ -215,16 +262,29 @@ describe('branch members', () => {
   it('lists, searches by name and filters by state for the branch secretary only', async () => {
     const { memberId } = await registered({ name: '欧阳小梅' });
     expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary')).reply);
-    const found = expectOk((await t.call('member', 'branchMembers', { branchId: 'xm-siming-mobile', name: '小梅' }, 'demo-secretary')).reply);
+    const found = expectOk(
+      (await t.call('member', 'branchMembers', { branchId: 'xm-siming-mobile', name: '小梅' }, 'demo-secretary')).reply,
+    );
     expect(found.items.map((r) => r.name)).toEqual(['欧阳小梅']);
-    const active = expectOk((await t.call('member', 'branchMembers', { branchId: 'xm-siming-mobile', state: 'active', limit: 100 }, 'demo-secretary')).reply);
+    const active = expectOk(
+      (
+        await t.call(
+          'member',
+          'branchMembers',
+          { branchId: 'xm-siming-mobile', state: 'active', limit: 100 },
+          'demo-secretary',
+        )
+      ).reply,
+    );
     expect(active.items.every((r) => r.state === 'active')).toBe(true);
     const { reply } = await t.call('member', 'branchMembers', { branchId: 'xm-siming-mobile' }, 'demo-secretary-huli');
     expect(reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
   });
 
   it('treats a regular-expression search as plain text', async () => {
-    const res = expectOk((await t.call('member', 'branchMembers', { branchId: 'xm-siming-mobile', name: '.*' }, 'demo-secretary')).reply);
+    const res = expectOk(
+      (await t.call('member', 'branchMembers', { branchId: 'xm-siming-mobile', name: '.*' }, 'demo-secretary')).reply,
+    );
     expect(res.items).toEqual([]);
   });
 });
