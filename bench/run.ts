@@ -1,11 +1,13 @@
 import { benchEmulatorQuery } from './emulator-query';
 import { benchFunctionCalls } from './function-calls';
+import { benchMemberRoundTrips } from './member-round-trips';
 
 /** `npm run bench`: every benchmark in turn; figures printed, nothing asserted about time. */
 async function main(): Promise<void> {
   process.env.TZ = 'Asia/Shanghai';
   await benchEmulatorQuery();
   await benchFunctionCalls();
+  await benchMemberRoundTrips();
 }
 
 main().catch((err) => {

@@ -3,11 +3,13 @@ import type { RegistrationInput } from '../../typings/areas/member';
 
 let serial = 100;
 
-/** A valid 身份证号 for a birth date, unique per call (sequence digits advance). */
-export function anIdCard(birth = '19900101', region = '360730', odd = true): string {
+/** A valid 身份证号, unique per call: the sequence digits advance, then the birth day (from 1980-01-01). */
+export function anIdCard(birth?: string, region = '360730', odd = true): string {
   serial += 2;
+  const day = new Date(Date.UTC(1980, 0, 1 + Math.floor(serial / 998)));
+  const born = birth ?? day.toISOString().slice(0, 10).replaceAll('-', '');
   const seq = String((serial % 998) + (odd ? 1 : 0)).padStart(3, '0');
-  const first17 = `${region}${birth}${seq}`;
+  const first17 = `${region}${born}${seq}`;
   return first17 + idCardCheckChar(first17);
 }
 
