@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { collections } from '../../database/collections';
 import type { CollectionSpec } from '../../database/schema';
+import { PERSISTENCE_COLLECTIONS as collections } from './fixtures/persistence-collections';
 import { rejectionOf, startEmulator } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');

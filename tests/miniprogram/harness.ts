@@ -45,6 +45,8 @@ export function renderPage(pagePath: string): PageComponent {
   assertNpmBuilt();
   const id = simulate.load(path.join(MINIPROGRAM_ROOT, pagePath), {
     compiler: 'official',
+    // The whole project's templates compile at once; the output outgrew the default 1 MB buffer.
+    compilerOptions: { maxBuffer: 64 * 1024 * 1024 },
     rootPath: MINIPROGRAM_ROOT,
     usingComponents: npmComponents(pagePath),
   });

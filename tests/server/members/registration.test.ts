@@ -111,7 +111,12 @@ describe('member.register', () => {
       /^性别：/,
     ],
     ['a landline instead of a mobile', { phone: '0592-1234567' }, 'phone', /^手机号：/],
-    ['joining the party before eighteen', { joinedPartyOn: '2005-07-01' }, 'joinedPartyOn', /年满十八周岁/],
+    [
+      'joining the party before eighteen',
+      { joinedPartyOn: `${Number(valid.birthDate.slice(0, 4)) + 17}${valid.birthDate.slice(4)}` },
+      'joinedPartyOn',
+      /年满十八周岁/,
+    ],
     ['joining the party in the future', { joinedPartyOn: '2999-07-01' }, 'joinedPartyOn', /不能晚于今天/],
     ['a malformed date', { joinedPartyOn: '2015/07/01' }, 'joinedPartyOn', /^入党日期：格式应为/],
     ['leaving home in the future', { leftHomeOn: '2999-01' }, 'leftHomeOn', /不能晚于本月/],
