@@ -11,6 +11,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/tests/miniprogram/'],
       setupFiles: ['<rootDir>/tests/setup/node-env.ts'],
+      // Integration tests run whole functions against the emulator; a loaded CI machine needs room.
+      testTimeout: 30000,
       transform,
       // Built function bundles are run as they are deployed, not transformed again.
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/cloudfunctions/'],
@@ -21,6 +23,8 @@ module.exports = {
       roots: ['<rootDir>/tests/miniprogram'],
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/miniprogram/setup.ts'],
+      // The official compiler builds every template of the project on a file's first page load.
+      testTimeout: 30000,
       moduleDirectories: ['node_modules', '<rootDir>/miniprogram/miniprogram_npm'],
       transform,
       transformIgnorePatterns: ['/node_modules/'],

@@ -1,6 +1,8 @@
+import { benchCheckinBurst } from './checkin-burst';
 import { benchEmulatorQuery } from './emulator-query';
 import { benchFunctionCalls } from './function-calls';
 import { benchMemberRoundTrips } from './member-round-trips';
+import { benchPointsRanking } from './points-ranking';
 
 /** `npm run bench`: every benchmark in turn; figures printed, nothing asserted about time. */
 async function main(): Promise<void> {
@@ -8,6 +10,8 @@ async function main(): Promise<void> {
   await benchEmulatorQuery();
   await benchFunctionCalls();
   await benchMemberRoundTrips();
+  await benchCheckinBurst();
+  await benchPointsRanking();
 }
 
 main().catch((err) => {

@@ -89,7 +89,11 @@ function ciVersion(): string {
   return pkg.version;
 }
 
-/** Compiles the project offline and returns the files an upload would contain, by path. */
+/**
+ * Compiles the project offline and returns the files an upload would contain, by path relative
+ * to the miniprogram root. It routes miniprogram-ci's requests to a closed port for the rest of
+ * the process: do not reuse it in a script that uploads.
+ */
 export async function compileMiniprogram(): Promise<Record<string, string | Buffer>> {
   const config = readJson<ProjectConfig>(path.join(root, 'project.config.json'));
   ci.proxy(OFFLINE_PROXY);
@@ -123,17 +127,11 @@ export async function compileMiniprogram(): Promise<Record<string, string | Buff
   }
 }
 
-/** Splits compiled files into the main package and each subpackage (by app.json roots). */
-export function measure(
-  files: Record<string, string | Buffer>,
-  miniprogramRoot: string,
-  subRoots: string[],
-): SizeReport {
-  const prefix = miniprogramRoot ? `${miniprogramRoot}/` : '';
+/** Splits compiled files (paths relative to the miniprogram root) by app.json subpackage roots. */
+export function measure(files: Record<string, string | Buffer>, subRoots: string[]): SizeReport {
   const sizes = new Map<string, PackageSize>([['main', { name: 'main', files: 0, bytes: 0 }]]);
   for (const sub of subRoots) sizes.set(sub, { name: sub, files: 0, bytes: 0 });
-  for (const [name, content] of Object.entries(files)) {
-    const rel = name.startsWith(prefix) ? name.slice(prefix.length) : name;
+  for (const [rel, content] of Object.entries(files)) {
     const owner = subRoots.find((sub) => rel.startsWith(`${sub}/`)) ?? 'main';
     const entry = sizes.get(owner)!;
     entry.files += 1;
@@ -145,14 +143,14 @@ export function measure(
   for (const p of packages) {
     if (p.bytes > LIMITS.packageBytes) {
       violations.push(
-        `${p.name} is ${formatBytes(p.bytes)}, over the ${formatBytes(LIMITS.packageBytes)} package limit`,
+        `${p.name} is ${p.bytes} bytes (${formatBytes(p.bytes)}), over the ${formatBytes(LIMITS.packageBytes)} package limit`,
       );
     }
     if (p.name !== 'main' && p.files === 0) violations.push(`subpackage ${p.name} compiled to no files`);
   }
   if (totalBytes > LIMITS.totalBytes) {
     violations.push(
-      `all packages are ${formatBytes(totalBytes)}, over the ${formatBytes(LIMITS.totalBytes)} total limit`,
+      `all packages are ${totalBytes} bytes (${formatBytes(totalBytes)}), over the ${formatBytes(LIMITS.totalBytes)} total limit`,
     );
   }
   return { packages, totalBytes, violations };
@@ -179,10 +177,11 @@ export async function checkMiniprogramSize(): Promise<SizeReport> {
   const app = readJson<AppJson>(path.join(root, miniprogramRoot, 'app.json'));
   const subRoots = (app.subPackages ?? app.subpackages ?? []).map((s) => trimSlashes(s.root));
   const files = await compileMiniprogram();
-  return measure(files, miniprogramRoot, subRoots);
+  return measure(files, subRoots);
 }
 
 function printTable(report: SizeReport): void {
+  console.log('Compiled package sizes (uncompressed; limits: 2 MB per package, 20 MB in all)');
   const rows = report.packages.map((p) => [
     p.name,
     String(p.files),

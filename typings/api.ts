@@ -5,12 +5,18 @@
 import type { MemberApi } from './areas/member';
 import type { OrgApi } from './areas/org';
 import type { UserApi } from './areas/user';
+import type { SessionsApi } from './areas/sessions';
+import type { DuesApi } from './areas/dues';
+import type { PointsApi } from './areas/points';
 
 /** Every deployed function and its action map. */
 export interface Api {
   user: UserApi;
   org: OrgApi;
   member: MemberApi;
+  sessions: SessionsApi;
+  dues: DuesApi;
+  points: PointsApi;
 }
 
 export type FunctionName = keyof Api;

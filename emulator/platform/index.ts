@@ -1,9 +1,11 @@
 import type { PlatformReply } from '../admin';
 import { functionsModule } from './functions';
+import { wxpayModule } from './wxpay';
+import { storageModule } from './storage';
 import type { PlatformContext, PlatformModule, PlatformModuleFactory } from './module';
 
 /** Every platform module the local host runs, in the order they are asked. Add new ones here. */
-export const PLATFORM_MODULES: PlatformModuleFactory[] = [functionsModule];
+export const PLATFORM_MODULES: PlatformModuleFactory[] = [functionsModule, storageModule, wxpayModule];
 
 export type { PlatformContext, PlatformModule, PlatformModuleFactory };
 

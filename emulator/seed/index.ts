@@ -2,6 +2,7 @@ import type { Database } from '../../server/platform/cloudbase';
 import { COLLECTIONS } from '../../database/collections';
 import { XIAMEN_ORG_SEED, type SeedOrgNode } from './xiamen-orgs';
 import { DEMO_PEOPLE } from './demo-people';
+import { seedPointsRules } from './points-rules';
 import { memberIdOf, roleDocId } from '../../server/domain/ids';
 import { idCardCheckChar } from '../../server/domain/id-card';
 import { certificateNumberOf, reviewDueOf, shanghaiDay } from '../../server/domain/certificate';
@@ -169,5 +170,7 @@ export async function seedDemo(db: Database): Promise<SeedReport[]> {
     await insertMissing(db, COLLECTIONS.roles, roles),
     await insertMissing(db, COLLECTIONS.members, members),
     await insertMissing(db, COLLECTIONS.certificates, certificates),
+    // The default 积分管理清单 (in a real environment, installed once the same way).
+    await seedPointsRules(db, now),
   ];
 }

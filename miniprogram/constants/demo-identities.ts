@@ -1,5 +1,6 @@
 /** The demo people of the local host, offered on the 我的 page in local mode. */
 import type { DemoOpenid } from '../config/backend';
+import { ROLE_LABELS } from './roles';
 
 export interface DemoIdentity {
   openid: DemoOpenid;
@@ -10,6 +11,6 @@ export interface DemoIdentity {
 /** In the order shown on screen. */
 export const DEMO_IDENTITIES: readonly DemoIdentity[] = [
   { openid: 'demo-member', label: '普通党员' },
-  { openid: 'demo-secretary', label: '支部书记' },
-  { openid: 'demo-admin', label: '管理员' },
+  { openid: 'demo-secretary', label: ROLE_LABELS.secretary },
+  { openid: 'demo-admin', label: ROLE_LABELS.admin },
 ];

@@ -4,6 +4,7 @@ import type { MemberDetail, MemberState } from '../../typings/areas/member';
 import { matchingParents, rankSuggestions } from '../domain/assignment';
 import { canRunBranch } from '../domain/scope';
 import { findOrg, type OrgDoc } from '../orgs/org-store';
+import { awardRegistrationPoints } from '../points/award';
 import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
@@ -137,6 +138,8 @@ export const assign: Handler<'member', 'assign'> = {
         history: [...current.history, entry],
       } satisfies MemberDoc;
     });
+    // The first assignment completes registration: points, after the commit (never inside it).
+    if (UNASSIGNED.includes(member.state)) await awardRegistrationPoints(updated as MemberDoc, now);
     return toDetail(updated as MemberDoc);
   },
 };

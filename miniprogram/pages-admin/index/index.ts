@@ -1,6 +1,7 @@
 /**
  * 组织管理: the organisation nodes under a parent (the top level when opened from 首页), with
- * loading, empty and error states. Tapping a node that has children opens this page again for it.
+ * loading, empty and error states. Tapping a node that has children opens this page again for it;
+ * a node without children, or 管理本组织 at the top of a node's list, opens the node's management.
  */
 import { ORG_NODE_TYPE_LABELS } from '../../constants/org';
 import { toCallError } from '../../services/cloud';
@@ -28,6 +29,7 @@ Component({
     errorMessage: '',
     retryable: true,
     parentId: '',
+    parentName: '',
     heading: '全部组织',
     nodes: [] as NodeRow[],
   },
@@ -36,7 +38,7 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       const parentId = query.parentId ? decodeURIComponent(query.parentId) : '';
       const parentName = query.name ? decodeURIComponent(query.name) : '';
-      this.setData({ parentId, heading: parentName ? `${parentName}的下级组织` : '全部组织' });
+      this.setData({ parentId, parentName, heading: parentName ? `${parentName}的下级组织` : '全部组织' });
       if (parentName) void wx.setNavigationBarTitle({ title: parentName });
       void this.load();
     },
@@ -49,9 +51,16 @@ Component({
       void this.load();
     },
 
+    onManageParent() {
+      void wx.navigateTo({ url: `/pages-admin/node/index?id=${encodeURIComponent(this.data.parentId)}` });
+    },
+
     onNodeTap(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, NodeDataset>) {
       const { id, name, hasChildren } = event.currentTarget.dataset;
-      if (!hasChildren) return;
+      if (!hasChildren) {
+        void wx.navigateTo({ url: `/pages-admin/node/index?id=${encodeURIComponent(id)}` });
+        return;
+      }
       void wx.navigateTo({
         url: `/pages-admin/index/index?parentId=${encodeURIComponent(id)}&name=${encodeURIComponent(name)}`,
       });

@@ -1,6 +1,7 @@
 /**
- * 我的: the person's electronic activity certificate (a placeholder for now) and, when the app
- * talks to the local host, a switch between the demo people so each role can be tried.
+ * 我的: the way to the electronic activity certificate, to 修改联系方式 and 我的支部 (each page says
+ * itself when the person is not assigned yet) and, when the app talks to the local host, a switch
+ * between the demo people so each role can be tried.
  */
 import { backend, type DemoOpenid } from '../../config/backend';
 import { DEMO_IDENTITIES } from '../../constants/demo-identities';
@@ -40,6 +41,10 @@ Component({
     refresh() {
       const current = currentDemoOpenid();
       this.setData({ currentLabel: labelOf(current), identities: identityOptions(current) });
+    },
+
+    onOpenCertificate() {
+      wx.navigateTo({ url: '/pages-member/certificate/index' });
     },
 
     /** Acts as another demo person from now on, then starts again from 首页 as them. */

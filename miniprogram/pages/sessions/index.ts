@@ -1,6 +1,164 @@
-/** 学习: the study sessions of the member's branch. A placeholder until sessions exist. */
+/**
+ * 学习: sessions open to the member (即将开始 soonest first, 我的, 往期 newest first), a page at a
+ * time; changes to sessions they signed up for; the way in for secretaries and to one's own
+ * attendance record. Written with Component() so page tests can load it.
+ */
+import type { CallerProfile, ListTab } from '../../../typings';
+import { toCallError } from '../../services/cloud';
+import { acknowledgeSessionUpdate, fetchSessions, fetchSessionUpdates } from '../../services/sessions';
+import { fetchWhoami } from '../../services/user';
+import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { toCard, type SessionCard } from './view';
+
+interface UpdateView {
+  sessionId: string;
+  title: string;
+  note: string;
+}
+
+type TabDataset = { tab: ListTab };
+type IdDataset = { id: string };
+
+const EMPTY_TEXT: Record<ListTab, string> = {
+  upcoming: '现在还没有学习活动。支部发布学习活动后，会显示在这里。',
+  mine: '您还没有报名或参加过活动。',
+  past: '还没有往期活动。',
+};
+
+const isManager = (p: CallerProfile) => p.isSuperAdmin || p.roles.length > 0;
+
 Component({
+  data: {
+    status: 'loading' as LoadStatus,
+    errorMessage: '',
+    retryable: true,
+    tab: 'upcoming' as ListTab,
+    tabs: [
+      { value: 'upcoming', label: '即将开始' },
+      { value: 'mine', label: '我的' },
+      { value: 'past', label: '往期' },
+    ],
+    cards: [] as SessionCard[],
+    nextCursor: null as string | null,
+    loadingMore: false,
+    moreError: '',
+    emptyText: EMPTY_TEXT.upcoming,
+    updates: [] as UpdateView[],
+    registered: true,
+    manager: false,
+    loaded: false,
+  },
+
   methods: {
-    onLoad() {},
+    onLoad() {
+      void this.load();
+    },
+
+    onShow() {
+      // Coming back from a session (signed up, asked leave): show the list as it is now.
+      if (this.data.loaded) void this.load(true);
+    },
+
+    onPullDownRefresh() {
+      void this.load().then(() => wx.stopPullDownRefresh());
+    },
+
+    onReachBottom() {
+      void this.loadMore();
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    onRetryMore() {
+      void this.loadMore();
+    },
+
+    onTab(event: WechatMiniprogram.BaseEvent<Record<string, never>, TabDataset>) {
+      const { tab } = event.currentTarget.dataset;
+      if (tab === this.data.tab) return;
+      this.setData({ tab, emptyText: EMPTY_TEXT[tab], cards: [], nextCursor: null });
+      void this.load();
+    },
+
+    onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, IdDataset>) {
+      void wx.navigateTo({
+        url: `/pages-sessions/detail/index?id=${encodeURIComponent(event.currentTarget.dataset.id)}`,
+      });
+    },
+
+    onOpenUpdate(event: WechatMiniprogram.BaseEvent<Record<string, never>, IdDataset>) {
+      const { id } = event.currentTarget.dataset;
+      void this.dismiss(id);
+      void wx.navigateTo({ url: `/pages-sessions/detail/index?id=${encodeURIComponent(id)}` });
+    },
+
+    onDismissUpdate(event: WechatMiniprogram.BaseEvent<Record<string, never>, IdDataset>) {
+      void this.dismiss(event.currentTarget.dataset.id);
+    },
+
+    onOpenManage() {
+      void wx.navigateTo({ url: '/pages-sessions/manage-list/index' });
+    },
+
+    onOpenMyAttendance() {
+      void wx.navigateTo({ url: '/pages-sessions/my-attendance/index' });
+    },
+
+    /** Hides a change notice at once; the server is told quietly (it shows again next time if that failed). */
+    async dismiss(sessionId: string): Promise<void> {
+      this.setData({ updates: this.data.updates.filter((u) => u.sessionId !== sessionId) });
+      try {
+        await acknowledgeSessionUpdate(sessionId);
+      } catch {
+        // Not worth interrupting for: the notice comes back on the next visit.
+      }
+    },
+
+    /** The first page of the current tab; `quiet` keeps what is shown while it loads. Never throws. */
+    async load(quiet = false): Promise<void> {
+      if (!quiet) this.setData({ status: 'loading' });
+      const tab = this.data.tab;
+      try {
+        const [profile, page, updates] = await Promise.all([
+          fetchWhoami(),
+          fetchSessions(tab),
+          fetchSessionUpdates().catch(() => []),
+        ]);
+        if (tab !== this.data.tab) return;
+        this.setData({
+          status: 'ready',
+          loaded: true,
+          registered: profile.memberId !== null,
+          manager: isManager(profile),
+          cards: page.items.map((row) => toCard(row)),
+          nextCursor: page.nextCursor,
+          moreError: '',
+          updates: updates.map((u) => ({ sessionId: u.sessionId, title: u.title, note: u.note })),
+        });
+      } catch (err) {
+        const error = toCallError(err);
+        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
+      }
+    },
+
+    /** The next page, appended; a failure shows under the list with its own retry. */
+    async loadMore(): Promise<void> {
+      const { nextCursor, loadingMore, status, tab } = this.data;
+      if (status !== 'ready' || !nextCursor || loadingMore) return;
+      this.setData({ loadingMore: true, moreError: '' });
+      try {
+        const page = await fetchSessions(tab, nextCursor);
+        if (tab !== this.data.tab) return;
+        this.setData({
+          cards: [...this.data.cards, ...page.items.map((row) => toCard(row))],
+          nextCursor: page.nextCursor,
+          loadingMore: false,
+        });
+      } catch (err) {
+        this.setData({ loadingMore: false, moreError: toCallError(err).message });
+      }
+    },
   },
 });

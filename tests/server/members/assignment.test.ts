@@ -85,7 +85,8 @@ describe('assignment and the certificate', () => {
     const detail = expectOk(reply);
     expect(detail).toMatchObject({ state: 'active', branchId: 'xm-siming-mobile', branchName: '思明区流动党员党支部' });
     expect(detail.history.map((h) => h.to)).toEqual(['pending', 'active']);
-    expect(roundTrips).toBeLessThanOrEqual(10);
+    // The assignment itself (10) and the registration points award on first assignment (7).
+    expect(roundTrips).toBeLessThanOrEqual(17);
 
     const me = expectOk((await t.call('member', 'me', {}, openid)).reply)!;
     expect(me.branch).toMatchObject({ id: 'xm-siming-mobile', secretaryName: '陈美华（演示）' });

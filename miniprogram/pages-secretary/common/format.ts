@@ -1,0 +1,38 @@
+/** Dates as a secretary reads them, in Beijing time whatever the phone's time zone. */
+
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+
+/** '2024-05-01T02:00:00.000Z' → '2024年5月1日'; '' for an empty or unreadable value. */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (plain) return `${plain[1]}年${Number(plain[2])}月${Number(plain[3])}日`;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  const d = new Date(ms + BEIJING_OFFSET_MS);
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+/** An ISO time with the hour and minute: '2024年5月1日 10:00'. */
+export function formatTime(iso: string | null | undefined): string {
+  const day = formatDay(iso);
+  if (!day || !iso || /^\d{4}-\d{2}-\d{2}$/.test(iso)) return day;
+  const d = new Date(Date.parse(iso) + BEIJING_OFFSET_MS);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** '2023-05' → '2023年5月'. */
+export function formatMonth(month: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month ?? '');
+  return m ? `${m[1]}年${Number(m[2])}月` : (month ?? '');
+}
+
+/**
+ * A personal mobile number as `138****5678`; other numbers (office landlines) unchanged. For the
+ * few phones the contract sends in full that are not the member's own, e.g. the home contact.
+ */
+export function maskMobile(phone: string | null | undefined): string {
+  const value = (phone ?? '').trim();
+  return /^1\d{10}$/.test(value) ? `${value.slice(0, 3)}****${value.slice(7)}` : value;
+}

@@ -1,0 +1,58 @@
+/** Receipts: reading payments and reversals, and showing them. */
+import { COLLECTIONS } from '../../database/collections';
+import type { DuesReceipt } from '../../typings/areas/dues';
+import { _, db } from '../platform/cloudbase';
+import type { DuesPaymentDoc } from './docs';
+
+export function receiptView(p: DuesPaymentDoc, reversed: boolean): DuesReceipt {
+  return {
+    paymentId: p._id,
+    receiptNo: p.receiptNo,
+    kind: p.kind,
+    channel: p.channel,
+    months: p.months,
+    totalFen: p.totalFen,
+    paidAt: new Date(p.paidAt).toISOString(),
+    reversed,
+    reverses: p.reverses,
+    note: p.note,
+    recordedBy: p.channel === 'wxpay' ? null : (p.recordedByName ?? null),
+  };
+}
+
+/** Which of these payments a reversal cancelled: one round trip (none for an empty list). */
+export async function reversedAmong(paymentIds: string[]): Promise<Set<string>> {
+  if (paymentIds.length === 0) return new Set();
+  const res = await db
+    .collection(COLLECTIONS.duesPayments)
+    .where({ reverses: _.in(paymentIds) })
+    .field({ reverses: true })
+    .limit(paymentIds.length)
+    .get();
+  return new Set((res.data as { reverses: string }[]).map((r) => r.reverses));
+}
+
+/** A page of a member's receipts, newest first, each marked when reversed. Two round trips. */
+export async function readReceipts(
+  memberId: string,
+  offset: number,
+  limit: number,
+): Promise<{ items: DuesReceipt[]; more: boolean }> {
+  const res = await db
+    .collection(COLLECTIONS.duesPayments)
+    .where({ memberId })
+    .orderBy('paidAt', 'desc')
+    .orderBy('_id', 'asc')
+    .skip(offset)
+    .limit(limit + 1)
+    .get();
+  const docs = (res.data as DuesPaymentDoc[]).slice(0, limit);
+  const reversed = await reversedAmong(docs.filter((d) => d.kind === 'payment').map((d) => d._id));
+  return { items: docs.map((d) => receiptView(d, reversed.has(d._id))), more: res.data.length > limit };
+}
+
+/** One payment by id, or null. One round trip. */
+export async function findPayment(paymentId: string): Promise<DuesPaymentDoc | null> {
+  const res = await db.collection(COLLECTIONS.duesPayments).doc(paymentId).get();
+  return ((res.data as DuesPaymentDoc[])[0] as DuesPaymentDoc | undefined) ?? null;
+}

@@ -1,0 +1,160 @@
+/** 首页 (pages/home/index): where the membership stands, from member.me, on every show. */
+import { aProfile, failed, ok } from './builders';
+import { callLifecycle, deferred, renderPage, settle, tap, textOf, type Answer, type PageComponent } from './harness';
+import { aMembership, anActiveMembership, callsTo, stubBackend } from './member-builders';
+
+const HOME = 'pages/home/index';
+
+/** Opens 首页 as the framework does: onLoad, then onShow. */
+async function openHome(): Promise<PageComponent> {
+  const page = renderPage(HOME);
+  callLifecycle(page, 'onLoad');
+  callLifecycle(page, 'onShow');
+  await settle();
+  return page;
+}
+
+beforeEach(() => {
+  jest.resetModules();
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+describe('首页 membership card', () => {
+  test('asks member.me on show, alongside whoami', async () => {
+    const request = stubBackend({ 'member.me': () => ({ body: ok(aMembership()) }) });
+    await openHome();
+    expect(callsTo(request, 'user.whoami')).toEqual([{ action: 'whoami' }]);
+    expect(callsTo(request, 'member.me')).toEqual([{ action: 'me' }]);
+  });
+
+  test('not registered (null): a 未报到 card with a big 去报到 button that opens the form', async () => {
+    stubBackend({
+      'user.whoami': () => ({ body: ok(aProfile({ memberId: null, displayName: null })) }),
+      'member.me': () => ({ body: ok(null) }),
+    });
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    const page = await openHome();
+
+    expect(textOf(page.querySelector('#unregistered'))).toContain('您还没有报到');
+    expect(textOf(page.querySelector('#go-register'), '.t-button')).toBe('去报到');
+    await tap(page, '#go-register', '.t-button');
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages-member/register/index' }));
+  });
+
+  test('while member.me is on its way, a registered person sees it loading, not 未报到', async () => {
+    const reply = deferred<Answer>();
+    stubBackend({ 'member.me': () => reply.promise });
+    const page = await openHome();
+
+    expect(textOf(page.querySelector('#member-loading'))).toContain('正在查看您的报到情况');
+    expect(page.querySelector('#unregistered')).toBeUndefined();
+
+    reply.resolve({ body: ok(aMembership()) });
+    await settle();
+    expect(page.querySelector('#member-loading')).toBeUndefined();
+    expect(page.querySelector('#member-pending')).toBeDefined();
+  });
+
+  test('pending: 审核中, with the day it was submitted', async () => {
+    stubBackend({ 'member.me': () => ({ body: ok(aMembership({ submittedAt: '2026-11-20T02:00:00.000Z' })) }) });
+    const page = await openHome();
+
+    const card = textOf(page.querySelector('#member-pending'));
+    expect(card).toContain('报到信息审核中');
+    expect(card).toContain('审核中');
+    expect(card).toContain('您在11月20日提交的报到信息，正在等待支部审核');
+    expect(page.querySelector('#member-active')).toBeUndefined();
+  });
+
+  test('sent back: the reason, and 修改后重新提交 opens the form to resubmit', async () => {
+    stubBackend({
+      'member.me': () => ({
+        body: ok(aMembership({ state: 'sent_back', sentBackReason: '入党日期与档案不符，请核对' })),
+      }),
+    });
+    const navigate = jest.spyOn(wx, 'navigateTo');
+    const page = await openHome();
+
+    expect(textOf(page.querySelector('#sent-back-reason'))).toBe('支部的意见：入党日期与档案不符，请核对');
+    await tap(page, '#resubmit', '.t-button');
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages-member/register/index' }));
+  });
+
+  test('active: the branch, the paired contact with a call button, and the certificate and branch entries', async () => {
+    stubBackend({ 'member.me': () => ({ body: ok(anActiveMembership()) }) });
+    const call = jest.spyOn(wx, 'makePhoneCall').mockImplementation(() => undefined as never);
+    const page = await openHome();
+
+    expect(textOf(page.querySelector('#branch-name'))).toBe('兴隆社区流动党员党支部');
+    expect(textOf(page.querySelector('#paired-contact'))).toContain('张丽');
+    await tap(page, '#call-contact', '.t-button');
+    expect(call).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '13900001111' }));
+
+    const certificate = textOf(page.querySelector('#certificate-entry'), '.t-cell');
+    expect(certificate).toContain('电子活动证');
+    expect(certificate).toContain('有效');
+    expect(textOf(page.querySelector('#branch-entry'), '.t-cell')).toContain('我的支部');
+  });
+
+  test('the role entries still work next to the membership card', async () => {
+    stubBackend({
+      'user.whoami': () => ({
+        body: ok(aProfile({ roles: [{ role: 'secretary', scopeId: 'branch-1', scopeName: '兴隆社区党支部' }] })),
+      }),
+      'member.me': () => ({ body: ok(anActiveMembership()) }),
+    });
+    const page = await openHome();
+    expect(textOf(page.querySelector('#roles'))).toBe('支部书记');
+    expect(page.querySelector('#secretary-entry')).toBeDefined();
+    expect(page.querySelector('#member-active')).toBeDefined();
+  });
+
+  test('a later state (returned home) is said in plain words', async () => {
+    stubBackend({ 'member.me': () => ({ body: ok(aMembership({ state: 'returned_home' })) }) });
+    const page = await openHome();
+    const card = textOf(page.querySelector('#member-inactive'));
+    expect(card).toContain('已返乡');
+    expect(card).toContain('请到老家的党组织参加组织生活');
+  });
+
+  test('if member.me fails, only its card says so, with a retry that asks again', async () => {
+    let calls = 0;
+    const request = stubBackend({
+      'member.me': () => {
+        calls += 1;
+        return calls === 1
+          ? { status: 500, body: failed('INTERNAL', '系统出了点问题，请稍后再试') }
+          : { body: ok(aMembership()) };
+      },
+    });
+    const page = await openHome();
+
+    expect(textOf(page.querySelector('#greeting'))).toBe('李红梅，您好');
+    expect(textOf(page.querySelector('#member-error'))).toContain('系统出了点问题，请稍后再试');
+
+    await tap(page, '#member-retry', '.t-button');
+    await settle();
+    expect(callsTo(request, 'member.me')).toHaveLength(2);
+    expect(page.querySelector('#member-error')).toBeUndefined();
+    expect(page.querySelector('#member-pending')).toBeDefined();
+  });
+
+  test('showing the page again (back from 报到) asks again, so the new state appears', async () => {
+    let state: 'none' | 'pending' = 'none';
+    stubBackend({
+      'user.whoami': () => ({ body: ok(aProfile({ memberId: null })) }),
+      'member.me': () => ({ body: ok(state === 'none' ? null : aMembership()) }),
+    });
+    const page = await openHome();
+    expect(page.querySelector('#unregistered')).toBeDefined();
+
+    state = 'pending';
+    callLifecycle(page, 'onShow');
+    await settle();
+    expect(page.querySelector('#unregistered')).toBeUndefined();
+    expect(page.querySelector('#member-pending')).toBeDefined();
+  });
+});

@@ -1,0 +1,187 @@
+/** 考勤名单 (pages-sessions/roster): figures, standings, and marking by hand with a reason. */
+
+import { aRoster, aRosterRow } from '../helpers/session-replies';
+import { failed, ok } from './builders';
+import {
+  callLifecycle,
+  renderPage,
+  sentRequests,
+  settle,
+  stubRequest,
+  textOf,
+  type Answer,
+  type PageComponent,
+  type SentRequest,
+} from './harness';
+
+const ROSTER = 'pages-sessions/roster/index';
+
+async function open(answer: (req: SentRequest) => Answer): Promise<{ page: PageComponent; request: jest.Mock }> {
+  const request = stubRequest(answer);
+  const page = renderPage(ROSTER);
+  callLifecycle(page, 'onLoad', { id: 'ses_1' });
+  await settle();
+  return { page, request };
+}
+
+function answerModal(content: string | null) {
+  return jest.spyOn(wx, 'showModal').mockImplementation(((opts: WechatMiniprogram.ShowModalOption) => {
+    const res = {
+      confirm: content !== null,
+      cancel: content === null,
+      content: content ?? '',
+      errMsg: 'ok',
+    } as WechatMiniprogram.ShowModalSuccessCallbackResult;
+    opts.success?.(res);
+    opts.complete?.(res);
+  }) as typeof wx.showModal);
+}
+
+function chooseAction(index: number) {
+  return jest.spyOn(wx, 'showActionSheet').mockImplementation(((opts: WechatMiniprogram.ShowActionSheetOption) => {
+    opts.success?.({ tapIndex: index, errMsg: 'ok' });
+  }) as typeof wx.showActionSheet);
+}
+
+const rows = (page: PageComponent) => page.querySelectorAll('.member-row').map((r) => textOf(r));
+
+beforeEach(() => {
+  jest.resetModules();
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
+describe('考勤名单', () => {
+  test('shows the figures and each member’s standing, how they checked in and their vote', async () => {
+    const { page } = await open(() => ({
+      body: ok(
+        aRoster(
+          [
+            aRosterRow({
+              status: 'attended',
+              checkedInAt: '2030-03-05T11:20:00.000Z',
+              method: 'qr',
+              points: 3,
+              votingRight: 'observer_inflow',
+            }),
+            aRosterRow({ memberId: 'm-2', name: '李秀英', status: 'leave', reason: '住院治疗' }),
+            aRosterRow({ memberId: 'm-3', name: '王小兰', status: 'absent' }),
+          ],
+          {
+            session: { ...aRoster([]).session, hasVote: true, ended: true },
+            summary: { signedUp: 0, attended: 1, leave: 1, absent: 1, expected: 3, ratePercent: 33 },
+          },
+        ),
+      ),
+    }));
+    const figures = textOf(page.querySelector('#figures'));
+    expect(figures).toContain('应到 3 人，出勤率 33%');
+    expect(figures).toContain('不参加表决');
+    const [a, b, c] = rows(page);
+    expect(a).toContain('已签到');
+    expect(a).toContain('扫码签到');
+    expect(a).toContain('积分 +3');
+    expect(a).toContain('列席，不参加表决（流动党员）');
+    expect(b).toContain('原因：住院治疗');
+    expect(c).toContain('缺席');
+  });
+
+  test('marks a member attended by hand with the reason, then shows the list afresh', async () => {
+    chooseAction(0);
+    answerModal('手机没电，现场核对');
+    let marked = false;
+    const { page, request } = await open((req) => {
+      const { action } = req.data as { action: string };
+      if (action === 'mark') {
+        marked = true;
+        return {
+          body: ok(
+            aRosterRow({
+              status: 'attended',
+              method: 'hand',
+              reason: '手机没电，现场核对',
+              checkedInAt: '2030-03-05T11:40:00.000Z',
+            }),
+          ),
+        };
+      }
+      return {
+        body: ok(
+          aRoster([
+            marked
+              ? aRosterRow({
+                  status: 'attended',
+                  method: 'hand',
+                  reason: '手机没电，现场核对',
+                  checkedInAt: '2030-03-05T11:40:00.000Z',
+                })
+              : aRosterRow(),
+          ]),
+        ),
+      };
+    });
+    page.querySelector('.member-row')!.dispatchEvent('tap');
+    await settle();
+    await settle();
+    expect(sentRequests(request).map((r) => r.data)).toContainEqual({
+      action: 'mark',
+      sessionId: 'ses_1',
+      memberId: 'm-1',
+      status: 'attended',
+      reason: '手机没电，现场核对',
+    });
+    expect(rows(page)[0]).toContain('书记补登');
+    expect(rows(page)[0]).toContain('原因：手机没电，现场核对');
+  });
+
+  test('does nothing when the reason dialog is cancelled, and offers nothing for someone already attended', async () => {
+    const sheet = chooseAction(1);
+    answerModal(null);
+    const { page, request } = await open(() => ({
+      body: ok(
+        aRoster([
+          aRosterRow(),
+          aRosterRow({ memberId: 'm-2', status: 'attended', checkedInAt: '2030-03-05T11:20:00.000Z', method: 'qr' }),
+        ]),
+      ),
+    }));
+    page.querySelectorAll('.member-row')[0]!.dispatchEvent('tap');
+    await settle();
+    expect(sentRequests(request).some((r) => (r.data as { action: string }).action === 'mark')).toBe(false);
+    const offered = sheet.mock.calls.length;
+    page.querySelectorAll('.member-row')[1]!.dispatchEvent('tap');
+    await settle();
+    expect(sheet.mock.calls.length).toBe(offered);
+  });
+
+  test('shows the server’s refusal of a mark', async () => {
+    chooseAction(1);
+    const modal = answerModal('家中有事');
+    const { page } = await open((req) => {
+      const { action } = req.data as { action: string };
+      if (action === 'mark') return { body: failed('FAILED_PRECONDITION', '活动结束已超过 30 天，不能再补登') };
+      return { body: ok(aRoster([aRosterRow()])) };
+    });
+    page.querySelector('.member-row')!.dispatchEvent('tap');
+    await settle();
+    await settle();
+    expect(modal).toHaveBeenLastCalledWith(
+      expect.objectContaining({ title: '没有登记成功', content: '活动结束已超过 30 天，不能再补登' }),
+    );
+  });
+
+  test('filters by standing', async () => {
+    const { page, request } = await open(() => ({ body: ok(aRoster([])) }));
+    page.querySelector('#filter-leave')!.dispatchEvent('tap');
+    await settle();
+    expect(sentRequests(request).at(-1)?.data).toEqual({
+      action: 'roster',
+      sessionId: 'ses_1',
+      limit: 20,
+      status: 'leave',
+    });
+    expect(textOf(page.querySelector('#empty'))).toContain('这里还没有人');
+  });
+});
