@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildFunctions } from './build-functions';
 import { startLocalCloud } from '../emulator/server';
 import { seedDemo } from '../emulator/seed';
+import { seedDemoActivity } from '../emulator/seed/demo-activity';
 import { DEMO_PEOPLE, DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
 
 /** `npm start`: build the functions, start the local CloudBase, seed demo data, print how to use it. */
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   });
   const app = tcb.init({ env: cloud.envId, secretId: 'local', secretKey: 'local', serviceUrl: cloud.adminUrl });
   const seeded = await seedDemo(app.database());
+  const activity = await seedDemoActivity(cloud.functions);
 
   const lines = [
     '',
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     `  云函数：${cloud.url}/functions/<函数名>（请求头 x-wx-openid 指定调用者）`,
     `  数据：${opts.memory ? '内存（退出即清空）' : path.resolve(root, opts.dataDir)}`,
     `  演示数据：${seeded.map((s) => `${s.collection} 新增 ${s.created}、已有 ${s.existing}`).join('；')}`,
+    `  演示活动：新发布学习活动 ${activity.sessions} 场，确认党费基数 ${activity.duesProfiles} 人`,
     '',
     '演示身份（openid）：',
     ...DEMO_PEOPLE.map((p) => `  ${p.openid.padEnd(22)}${p.name} · ${p.label}`),

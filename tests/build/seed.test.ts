@@ -1,5 +1,6 @@
 import { XIAMEN_ORG_SEED, validateSeed } from '../../emulator/seed/xiamen-orgs';
 import { orgDocsFromSeed, seedDemo } from '../../emulator/seed';
+import { seedDemoActivity } from '../../emulator/seed/demo-activity';
 import { startTestCloud } from '../helpers/local-cloud';
 import { COLLECTIONS } from '../../database/collections';
 
@@ -36,6 +37,18 @@ describe('demo seed', () => {
       expect(again.every((r) => r.created === 0)).toBe(true);
       const orgs = await t.db.collection(COLLECTIONS.orgs).count();
       expect(orgs.total).toBe(XIAMEN_ORG_SEED.length);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('adds demo activity through the functions once: sessions to sign up for, a confirmed dues base', async () => {
+    const t = await startTestCloud();
+    try {
+      expect(await seedDemoActivity(t.cloud.functions)).toEqual({ sessions: 2, duesProfiles: 1 });
+      expect(await seedDemoActivity(t.cloud.functions)).toEqual({ sessions: 0, duesProfiles: 0 });
+      const { reply } = await t.call('sessions', 'list', { tab: 'upcoming' }, 'demo-member');
+      expect(reply.ok && reply.data.items.length).toBe(2);
     } finally {
       await t.close();
     }
