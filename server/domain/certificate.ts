@@ -20,8 +20,3 @@ export function certificateStateOn(stored: 'valid' | 'revoked', reviewDueOn: str
   if (stored === 'revoked') return 'revoked';
   return today > reviewDueOn ? 'review_due' : 'valid';
 }
-
-/** Today's date in Asia/Shanghai, YYYY-MM-DD. */
-export function shanghaiDay(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
-}

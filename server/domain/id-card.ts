@@ -6,6 +6,8 @@
  * 3-digit sequence (odd = male, even = female), 1 check character (ISO 7064 MOD 11-2: 0–9 or X).
  */
 
+import { shanghaiDay } from './shanghai-day';
+
 /** A checked number and what it says about its holder. */
 export interface IdCard {
   /** 18 characters, the check character as uppercase X. */
@@ -62,7 +64,7 @@ export function parseIdCard(raw: string, today: Date = new Date()): IdCardResult
 
   const birthDate = `${number.slice(6, 10)}-${number.slice(10, 12)}-${number.slice(12, 14)}`;
   if (!isCalendarDate(birthDate) || Number(number.slice(6, 10)) < EARLIEST_BIRTH_YEAR) return fail('出生日期无效');
-  if (birthDate > shanghaiDate(today)) return fail('出生日期不能晚于今天');
+  if (birthDate > shanghaiDay(today)) return fail('出生日期不能晚于今天');
 
   if (idCardCheckChar(number) !== number[17]) return fail('校验位不正确，请核对');
 
@@ -82,7 +84,7 @@ export function parseIdCard(raw: string, today: Date = new Date()): IdCardResult
  * Asia/Shanghai. Someone born on 29 February turns a year older on 1 March in common years.
  */
 export function ageOn(birthDate: string, on: Date | string): number {
-  const day = typeof on === 'string' ? on : shanghaiDate(on);
+  const day = typeof on === 'string' ? on : shanghaiDay(on);
   if (!isCalendarDate(birthDate) || !isCalendarDate(day)) throw new RangeError('ageOn: dates must be YYYY-MM-DD');
   const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return day.slice(5) >= birthDate.slice(5) ? years : years - 1;
@@ -99,10 +101,4 @@ function isCalendarDate(value: string): boolean {
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
-
-/** The calendar day in Asia/Shanghai (UTC+8 all year: no daylight saving since 1991). */
-function shanghaiDate(at: Date): string {
-  if (Number.isNaN(at.getTime())) throw new RangeError('invalid date');
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

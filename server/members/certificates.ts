@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../../database/collections';
 import type { CertificateView } from '../../typings/areas/member';
-import { certificateNumberOf, certificateStateOn, reviewDueOf, shanghaiDay } from '../domain/certificate';
+import { certificateNumberOf, certificateStateOn, reviewDueOf } from '../domain/certificate';
+import { shanghaiDay } from '../domain/shanghai-day';
 import { maskName } from '../domain/masking';
 import type { Transaction } from '../platform/cloudbase';
 import { qrDataUrl } from '../platform/qr-image';

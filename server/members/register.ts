@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { COLLECTIONS } from '../../database/collections';
 import type { MyMembership, RegistrationInput } from '../../typings/areas/member';
 import { candidateScopesOf, matchingParents } from '../domain/assignment';
-import { shanghaiDay } from '../domain/certificate';
+import { shanghaiDay } from '../domain/shanghai-day';
 import { memberIdOf } from '../domain/ids';
 import { parseIdCard } from '../domain/id-card';
 import { parseMobile } from '../domain/phone';

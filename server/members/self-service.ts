@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../../database/collections';
 import { memberIdOf } from '../domain/ids';
-import { certificateStateOn, shanghaiDay } from '../domain/certificate';
+import { certificateStateOn } from '../domain/certificate';
+import { shanghaiDay } from '../domain/shanghai-day';
 import { parseMobile } from '../domain/phone';
 import { loadAccess, requireAnyManager } from '../platform/access';
 import { writeAudit } from '../platform/audit';

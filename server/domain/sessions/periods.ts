@@ -4,6 +4,8 @@
  * server's own time zone.
  */
 
+import { shanghaiDay } from '../shanghai-day';
+
 const OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -70,11 +72,8 @@ export function yearLabel(at: Date): string {
   return `${shanghaiDate(at).year}年`;
 }
 
-/** YYYY-MM-DD of an instant in Beijing time. */
-export function shanghaiDay(at: Date): string {
-  const { year, month, day } = shanghaiDate(at);
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+/** YYYY-MM-DD of an instant in Beijing time (one definition for every area). */
+export { shanghaiDay };
 
 /** The last calendar day of a period, YYYY-MM-DD. */
 export function lastDayOf(period: Period): string {
