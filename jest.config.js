@@ -11,6 +11,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/tests/miniprogram/'],
       setupFiles: ['<rootDir>/tests/setup/node-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/setup/clock.ts'],
       // Integration tests run whole functions against the emulator; a loaded CI machine needs room.
       testTimeout: 30000,
       transform,

@@ -39,9 +39,9 @@ export const duesCollections: CollectionSpec[] = [
     name: DUES_COLLECTIONS.duesPayments,
     description: '党费收据：微信支付、现金、银行转账各一条，更正以冲正记录追加，从不修改（_id 由渠道与单号决定）',
     indexes: [
-      { name: 'member_time', keys: { memberId: 1, paidAt: -1 } },
+      { name: 'member_recorded', keys: { memberId: 1, recordedAt: -1, _id: -1 } },
       { name: 'reverses', keys: { reverses: 1 } },
-      { name: 'branch_time', keys: { branchId: 1, paidAt: -1 } },
+      { name: 'branch_recorded', keys: { branchId: 1, recordedAt: -1 } },
     ],
     rules: DENY_ALL,
   },

@@ -139,7 +139,10 @@ export interface DuesPaymentDoc {
   receiptNo: string;
   months: { month: string; amountFen: number }[];
   totalFen: number;
+  /** When the money was received: the recording time for today's, noon for a past day's. Never after `recordedAt`. */
   paidAt: Date;
+  /** The day the secretary entered for an offline payment, as entered (absent for WeChat payments). */
+  paidOn?: string;
   recordedAt: Date;
   recordedBy: string;
   recordedByName: string | null;

@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import { COLLECTIONS } from '../../database/collections';
+import { instantOfDay, shanghaiDay } from '../domain/shanghai-day';
 import { MAX_PREPAY_MONTHS, addMonths, compareMonths, formatFen, monthOf } from '../domain/dues';
 import { loadAccess, requireBranchManager } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _ } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { alreadyExists, conflict, failedPrecondition, invalidArgument, notFound } from '../platform/errors';
-import { labelled } from '../platform/validation';
+import { daySchema, labelled } from '../platform/validation';
 import { amountForMonth } from './amounts';
 import {
   monthDocId,
@@ -35,9 +36,6 @@ import { inTransaction } from './tx';
 
 const CHANNEL_LABELS = { cash: '现金', bank_transfer: '银行转账' } as const;
 
-/** The day the money was received, as an instant: noon in Asia/Shanghai. */
-const noonOf = (day: string) => new Date(`${day}T12:00:00+08:00`);
-
 const sameMonths = (a: { month: string; amountFen: number }[], b: { month: string; amountFen: number }[]) =>
   JSON.stringify(a) === JSON.stringify(b);
 
@@ -55,16 +53,15 @@ export const recordOffline: Handler<'dues', 'recordOffline'> = {
       '收据编号',
     ),
     totalFen: labelled(z.number().int('须为以“分”为单位的整数').positive('须大于 0'), '收款金额'),
-    paidOn: labelled(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '格式应为 年-月-日'), '收款日期'),
+    paidOn: daySchema('收款日期'),
     note: labelled(z.string().trim().max(200), '备注').optional(),
   }),
   async run(input, { caller }) {
     const now = new Date();
     const current = monthOf(now);
-    const paidAt = noonOf(input.paidOn);
-    if (Number.isNaN(paidAt.getTime()) || paidAt.getTime() > now.getTime() + 12 * 3600_000) {
-      throw invalidArgument('收款日期不能晚于今天', 'paidOn');
-    }
+    if (input.paidOn > shanghaiDay(now)) throw invalidArgument('收款日期不能晚于今天', 'paidOn');
+    // Received today: dated now; on a past day: noon of that day. Never after the recording.
+    const paidAt = instantOfDay(input.paidOn, now);
     const months = [...input.months].sort(compareMonths);
     const dup = months.find((m, i) => i > 0 && months[i - 1] === m);
     if (dup) throw invalidArgument(`${dup} 重复选择`, 'months');
@@ -127,6 +124,7 @@ export const recordOffline: Handler<'dues', 'recordOffline'> = {
       months: lines.map((l) => ({ month: l.month, amountFen: l.amountFen })),
       totalFen,
       paidAt,
+      paidOn: input.paidOn,
       recordedAt: now,
       recordedBy: caller.openid,
       recordedByName: name,
@@ -266,6 +264,7 @@ export const reverseOffline: Handler<'dues', 'reverseOffline'> = {
       kind: 'reversal',
       totalFen: -payment.totalFen,
       paidAt: now,
+      paidOn: shanghaiDay(now),
       recordedAt: now,
       recordedBy: caller.openid,
       recordedByName: name,

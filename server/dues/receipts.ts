@@ -1,6 +1,7 @@
 /** Receipts: reading payments and reversals, and showing them. */
 import { COLLECTIONS } from '../../database/collections';
 import type { DuesReceipt } from '../../typings/areas/dues';
+import { shanghaiDay } from '../domain/shanghai-day';
 import { _, db } from '../platform/cloudbase';
 import type { DuesPaymentDoc } from './docs';
 
@@ -13,6 +14,7 @@ export function receiptView(p: DuesPaymentDoc, reversed: boolean): DuesReceipt {
     months: p.months,
     totalFen: p.totalFen,
     paidAt: new Date(p.paidAt).toISOString(),
+    paidOn: p.paidOn ?? shanghaiDay(new Date(p.paidAt)),
     reversed,
     reverses: p.reverses,
     note: p.note,
@@ -41,8 +43,10 @@ export async function readReceipts(
   const res = await db
     .collection(COLLECTIONS.duesPayments)
     .where({ memberId })
-    .orderBy('paidAt', 'desc')
-    .orderBy('_id', 'asc')
+    // By the moment each was recorded, not the day it was paid: a reversal is always listed above
+    // the payment it cancels, even when that payment was received later in the day.
+    .orderBy('recordedAt', 'desc')
+    .orderBy('_id', 'desc')
     .skip(offset)
     .limit(limit + 1)
     .get();

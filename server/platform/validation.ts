@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { isDay } from '../domain/shanghai-day';
 import { invalidArgument } from './errors';
 
 // Zod's own messages in Chinese; each field's label comes from `.meta({ label })`.
 z.config(z.locales.zhCN());
+
+/** A real calendar day written 'YYYY-MM-DD'. */
+export const daySchema = (label: string) =>
+  labelled(z.string().refine(isDay, '格式应为 年-月-日，且须是真实的日期'), label);
 
 /** Attach the Chinese name of a field, used to say which input is wrong. */
 export function labelled<T extends z.ZodType>(schema: T, label: string): T {

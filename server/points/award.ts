@@ -15,7 +15,7 @@ import { COLLECTIONS } from '../../database/collections';
 import type { PointsSourceType } from '../../typings/areas/points';
 import { grantUnderCaps, withEntry, type AccountState } from '../domain/points/account';
 import { entryIdOf, totalsIdOf } from '../domain/points/ids';
-import { noonOf, periodsOf, type Periods } from '../domain/points/periods';
+import { periodsOf, type Periods } from '../domain/points/periods';
 import { RULE_CODE_PATTERN, UNIT_LABELS, resolveRule, whyNotApplicable } from '../domain/points/rules';
 import { findMember } from '../members/store';
 import type { Transaction } from '../platform/cloudbase';
@@ -325,6 +325,3 @@ export async function awardRegistrationPoints(
     console.error('[points] registration award failed', err);
   }
 }
-
-/** For claims and manual awards known by their day: the instant recorded for the act. */
-export const occurredAtOfDay = noonOf;

@@ -3,6 +3,7 @@ import type { ClaimDetail } from '../../typings/areas/points';
 import { memberIdOf } from '../domain/ids';
 import { claimIdOf } from '../domain/points/ids';
 import { resolveRule, whyNotApplicable } from '../domain/points/rules';
+import { instantOfDay } from '../domain/shanghai-day';
 import { canAdminister, canRunBranch, scopeIds, type Access } from '../domain/scope';
 import { findMember } from '../members/store';
 import { findOrg } from '../orgs/org-store';
@@ -13,19 +14,9 @@ import { _, db, type Transaction } from '../platform/cloudbase';
 import { isDuplicateKey } from '../platform/db-errors';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, invalidArgument, notFound, permissionDenied } from '../platform/errors';
-import { labelled, z } from '../platform/validation';
-import { applyAward, occurredAtOfDay, placementOf, prepareAward, settleAward } from './award';
-import {
-  DEFAULT_PAGE,
-  checkActDay,
-  daySchema,
-  idSchema,
-  noteSchema,
-  pageInput,
-  pageOf,
-  ruleCodeSchema,
-  titleOf,
-} from './common';
+import { daySchema, labelled, z } from '../platform/validation';
+import { applyAward, placementOf, prepareAward, settleAward } from './award';
+import { DEFAULT_PAGE, checkActDay, idSchema, noteSchema, pageInput, pageOf, ruleCodeSchema, titleOf } from './common';
 import type { ClaimDoc } from './docs';
 import { checkEvidence, temporaryLinks } from './evidence';
 import { findClaim, findRuleCandidates } from './store';
@@ -225,7 +216,7 @@ export const approveClaim: Handler<'points', 'approveClaim'> = {
         source: { type: 'claim', id: claimId },
         quantity: found.quantity,
         approvedBy: caller.openid,
-        occurredAt: occurredAtOfDay(found.occurredOn),
+        occurredAt: instantOfDay(found.occurredOn, new Date()),
       },
       { member: placementOf(member), approvedByName: titleOf(access, placeOfClaim(found)), note: found.description },
     );

@@ -2,7 +2,7 @@
 import type { Access, TreePlace } from '../domain/scope';
 import { canAdminister } from '../domain/scope';
 import { RULE_CODE_PATTERN } from '../domain/points/rules';
-import { isDay, periodsOf } from '../domain/points/periods';
+import { periodsOf } from '../domain/points/periods';
 import { invalidArgument } from '../platform/errors';
 import { labelled, z } from '../platform/validation';
 
@@ -18,8 +18,6 @@ export const ruleCodeSchema = labelled(
   z.string().trim().max(64).regex(RULE_CODE_PATTERN, '不是有效的项目编码'),
   '积分项目',
 );
-export const daySchema = (label: string) =>
-  labelled(z.string().refine(isDay, '格式应为 年-月-日，且须是真实的日期'), label);
 export const yearSchema = labelled(z.number().int().min(2000).max(2100), '年度');
 export const idSchema = (label: string) => labelled(z.string().trim().min(1).max(128), label);
 export const noteSchema = (label: string, min = 2, max = 200) => labelled(z.string().trim().min(min).max(max), label);

@@ -7,27 +7,19 @@ import { CATEGORIES, resolveRule } from '../domain/points/rules';
 import { canAdminister, canRunBranch } from '../domain/scope';
 import { findMember } from '../members/store';
 import { loadVisibleMember } from '../members/visibility';
+import { instantOfDay } from '../domain/shanghai-day';
 import { writeAudit } from '../platform/audit';
 import { isDuplicateKey } from '../platform/db-errors';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, notFound, permissionDenied } from '../platform/errors';
-import { labelled, z } from '../platform/validation';
-import {
-  applyAward,
-  occurredAtOfDay,
-  placementOf,
-  prepareAward,
-  readAccount,
-  settleAward,
-  writeAccount,
-} from './award';
+import { daySchema, labelled, z } from '../platform/validation';
+import { applyAward, placementOf, prepareAward, readAccount, settleAward, writeAccount } from './award';
 import {
   DEFAULT_PAGE,
   branchPlaceOf,
   checkActDay,
   currentYear,
-  daySchema,
   idSchema,
   noteSchema,
   pageInput,
@@ -143,7 +135,7 @@ export const award: Handler<'points', 'award'> = {
         source: { type: 'manual', id: manualSourceIdOf(caller.openid, memberId, ruleCode, occurredOn, note) },
         ...(quantity ? { quantity } : {}),
         approvedBy: caller.openid,
-        occurredAt: occurredAtOfDay(occurredOn),
+        occurredAt: instantOfDay(occurredOn, new Date()),
       },
       { member: placementOf(member), approvedByName: titleOf(access, branch), note },
     );

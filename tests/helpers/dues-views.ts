@@ -100,6 +100,7 @@ export function aReceipt(overrides: Partial<DuesReceipt> = {}): DuesReceipt {
     ],
     totalFen: 8000,
     paidAt: '2026-11-27T04:05:00.000Z',
+    paidOn: '2026-11-27',
     reversed: false,
     reverses: null,
     note: null,

@@ -164,7 +164,10 @@ export interface DuesReceipt {
   months: { month: string; amountFen: number }[];
   /** Negative for a reversal. */
   totalFen: number;
+  /** When it was received; for an offline payment of a past day only `paidOn` is meaningful. */
   paidAt: string;
+  /** The Asia/Shanghai day it was received, 'YYYY-MM-DD' (as the secretary entered it for cash or transfer). */
+  paidOn: string;
   /** True when a later reversal cancelled this payment. */
   reversed: boolean;
   /** For a reversal: the receipt it cancels, and why. */

@@ -46,6 +46,17 @@ export function timeText(iso: string | null | undefined): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
+/** '2026-11-27' → '2026年11月27日'. */
+export function dayText(day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : day;
+}
+
+/** When a receipt's money came in: the time for WeChat Pay, only the day entered for cash or a transfer. */
+export function receivedText(r: { kind: 'payment' | 'reversal'; channel: string; paidAt: string; paidOn: string }) {
+  return r.kind === 'payment' && r.channel !== 'wxpay' ? dayText(r.paidOn) : timeText(r.paidAt);
+}
+
 /** Today in Beijing time, 'YYYY-MM-DD'. */
 export function todayText(now = Date.now()): string {
   return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10);

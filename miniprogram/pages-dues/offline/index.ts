@@ -9,7 +9,7 @@ import { BAND_LABELS, CHANNEL_LABELS, OFFLINE_CHANNELS } from '../../constants/d
 import { isCallError, showCallError, toCallError } from '../../services/cloud';
 import { fetchMemberDues, recordOfflinePayment, reverseOfflinePayment } from '../../services/dues';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
-import { monthText, monthsText, timeText, todayText, yuan } from '../common/format';
+import { monthText, monthsText, receivedText, todayText, yuan } from '../common/format';
 import { toggleMonth, totalOf, type Selectable } from '../common/selection';
 
 interface MonthRow {
@@ -51,7 +51,7 @@ function receiptRow(r: DuesReceipt): ReceiptRow {
     text:
       r.kind === 'reversal'
         ? `冲正 ${r.receiptNo}：${months}（${r.note ?? ''}）`
-        : `${CHANNEL_LABELS[r.channel]} ${r.receiptNo}：${months}，${timeText(r.paidAt)}`,
+        : `${CHANNEL_LABELS[r.channel]} ${r.receiptNo}：${months}，${receivedText(r)}`,
     amount: yuan(r.totalFen),
     reversible: r.kind === 'payment' && r.channel !== 'wxpay' && !r.reversed,
     reversed: r.reversed,

@@ -7,7 +7,7 @@ import { CHANNEL_LABELS } from '../../constants/dues';
 import { toCallError } from '../../services/cloud';
 import { fetchMyReceipts } from '../../services/dues';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
-import { monthsText, timeText, yuan } from '../common/format';
+import { monthsText, receivedText, yuan } from '../common/format';
 
 export interface ReceiptRow {
   id: string;
@@ -30,7 +30,7 @@ export function toReceiptRow(r: DuesReceipt): ReceiptRow {
     receiptNo: r.receiptNo,
     months: monthsText(r.months.map((m) => m.month)),
     amount: yuan(r.totalFen),
-    time: timeText(r.paidAt),
+    time: receivedText(r),
     channel: CHANNEL_LABELS[r.channel] + (r.recordedBy ? `（${r.recordedBy} 登记）` : ''),
     reversed: r.reversed,
     isReversal,

@@ -4,6 +4,7 @@
  */
 import { COLLECTIONS } from '../../../database/collections';
 import { seedPointsRules } from '../../../emulator/seed/points-rules';
+import { shanghaiDay } from '../../../server/domain/shanghai-day';
 import type { DuesOrderDoc, DuesPaymentDoc } from '../../../server/dues/docs';
 import {
   aConfirmedBase,
@@ -16,6 +17,7 @@ import {
   thisMonth,
   type DuesPerson,
 } from '../../helpers/dues';
+import { restoreClock, setShanghaiClock, TIMES_OF_DAY } from '../../helpers/clock';
 import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 
 let t: TestCloud;
@@ -25,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => shanghaiDay(new Date());
 
 async function owing(months = 2): Promise<DuesPerson> {
   const who = await aMemberWhoOwesHere(t, { since: monthsAgo(months) });
@@ -263,6 +265,53 @@ describe('reversing an offline payment', () => {
       'demo-secretary',
     );
     expect(missing.reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe.each(TIMES_OF_DAY)('at %s Asia/Shanghai', (time) => {
+  beforeAll(() => setShanghaiClock(time));
+  afterAll(() => restoreClock());
+
+  const stored = async (paymentId: string) =>
+    (await t.db.collection(COLLECTIONS.duesPayments).doc(paymentId).get()).data[0] as DuesPaymentDoc;
+
+  it('a payment received today is dated when it is recorded, and its reversal is listed above it', async () => {
+    const who = await owing();
+    const before = Date.now();
+    const receipt = expectOk((await record(who, { paidOn: today() })).reply);
+    const payment = await stored(receipt.paymentId);
+    expect(payment.paidOn).toBe(today());
+    expect(new Date(payment.paidAt).getTime()).toBeGreaterThanOrEqual(before);
+    expect(new Date(payment.paidAt).getTime()).toBeLessThanOrEqual(new Date(payment.recordedAt).getTime());
+    expect(receipt.paidOn).toBe(today());
+
+    const reversal = expectOk(
+      (await t.call('dues', 'reverseOffline', { paymentId: receipt.paymentId, reason: '录错了' }, 'demo-secretary'))
+        .reply,
+    );
+    const rev = await stored(reversal.paymentId);
+    expect(new Date(rev.paidAt).getTime()).toBeLessThanOrEqual(new Date(rev.recordedAt).getTime());
+    const mine = expectOk((await t.call('dues', 'myReceipts', {}, who.openid)).reply);
+    expect(mine.items.map((r) => [r.kind, r.paymentId])).toEqual([
+      ['reversal', reversal.paymentId],
+      ['payment', receipt.paymentId],
+    ]);
+  });
+
+  it('a payment received yesterday keeps that day, dated before its recording; tomorrow is refused', async () => {
+    const who = await owing();
+    const yesterday = shanghaiDay(new Date(Date.now() - 24 * 3600_000));
+    const receipt = expectOk((await record(who, { paidOn: yesterday })).reply);
+    const payment = await stored(receipt.paymentId);
+    expect(payment.paidOn).toBe(yesterday);
+    expect(shanghaiDay(new Date(payment.paidAt))).toBe(yesterday);
+    expect(new Date(payment.paidAt).getTime()).toBeLessThan(new Date(payment.recordedAt).getTime());
+
+    const other = await owing();
+    const tomorrow = shanghaiDay(new Date(Date.now() + 24 * 3600_000));
+    const { reply } = await record(other, { paidOn: tomorrow });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'paidOn' } });
+    expect(await paymentCount(other.memberId)).toBe(0);
   });
 });
 

@@ -5,6 +5,8 @@
 import { COLLECTIONS } from '../../../database/collections';
 import { totalsIdOf } from '../../../server/domain/points/ids';
 import { awardPoints } from '../../../server/points/award';
+import { shanghaiDay } from '../../../server/domain/shanghai-day';
+import { restoreClock, setShanghaiClock, TIMES_OF_DAY } from '../../helpers/clock';
 import { expectOk, type TestCloud } from '../../helpers/local-cloud';
 import { anActiveMember, startPointsCloud, thisYear, today } from '../../helpers/points';
 
@@ -129,6 +131,30 @@ describe('manual awards', () => {
       .where({ action: 'points.award', 'target.id': entry.entryId })
       .get();
     expect(audit.data[0]).toMatchObject({ actor: 'demo-secretary', reason: '关于骑手休息点的建议被街道采纳' });
+  });
+
+  it.each(TIMES_OF_DAY)('an act of today recorded at %s is dated no later than its recording', async (time) => {
+    setShanghaiClock(time);
+    try {
+      const { memberId } = await anActiveMember(t);
+      const day = today();
+      const yesterday = shanghaiDay(new Date(Date.now() - 24 * 3600_000));
+      for (const [occurredOn, note] of [
+        [day, '今天的建议被采纳'],
+        [yesterday, '昨天的建议被采纳'],
+      ] as const) {
+        const input = { memberId, ruleCode: 'suggestion.adopted', occurredOn, note };
+        expectOk((await t.call('points', 'award', input, 'demo-secretary')).reply);
+      }
+      const entries = (
+        await t.db.collection(COLLECTIONS.pointsLedger).where({ memberId, ruleCode: 'suggestion.adopted' }).get()
+      ).data as { occurredAt: Date; recordedAt: Date; periods: { date: string } }[];
+      expect(entries.map((e) => shanghaiDay(new Date(e.occurredAt))).sort()).toEqual([yesterday, day]);
+      for (const e of entries)
+        expect(new Date(e.occurredAt).getTime()).toBeLessThanOrEqual(new Date(e.recordedAt).getTime());
+    } finally {
+      restoreClock();
+    }
   });
 
   it('the same manual award sent twice is one entry', async () => {
