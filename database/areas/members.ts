@@ -12,6 +12,7 @@ export const memberCollections: CollectionSpec[] = [
     name: MEMBER_COLLECTIONS.members,
     description: '流动党员：每个微信账号一条（_id 由 openid 决定）；身份证号、手机号只存密文、哈希与掩码',
     indexes: [
+      { name: 'paired_with', keys: { 'pairedWith.memberId': 1 } },
       { name: 'openid_unique', keys: { openid: 1 }, unique: true },
       // One person, one record: a second account with the same 身份证号 fails here.
       { name: 'id_hash_unique', keys: { 'idCard.hash': 1 }, unique: true },

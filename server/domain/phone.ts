@@ -25,3 +25,17 @@ export function parseMobile(raw: string): MobileResult {
   if (!/^1[3-9]/.test(digits)) return { ok: false, reason: '手机号应以13至19开头，请核对' };
   return { ok: true, value: digits };
 }
+
+/**
+ * A contact number as typed: a mobile (stored as its 11 digits) or a landline with its area code
+ * ('0797-8123456'), the form a home county's organisation department gives out.
+ */
+export function parseContactPhone(raw: string): MobileResult {
+  const mobile = parseMobile(raw);
+  if (mobile.ok) return mobile;
+  const compact = raw.normalize('NFKC').replace(/\s/g, '');
+  if (compact === '') return { ok: false, reason: '请输入联系电话' };
+  const landline = /^(0\d{2,3})-?(\d{7,8})(?:-(\d{1,6}))?$/.exec(compact);
+  if (!landline) return { ok: false, reason: '请填写手机号，或带区号的固定电话（如 0797-8123456）' };
+  return { ok: true, value: `${landline[1]}-${landline[2]}${landline[3] ? `-${landline[3]}` : ''}` };
+}

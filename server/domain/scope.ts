@@ -33,6 +33,16 @@ export function canRunBranch(access: Access, branch: TreePlace): boolean {
   return canAdminister(access, branch) || access.grants.some((g) => g.role === 'secretary' && g.scopeId === branch.id);
 }
 
+/**
+ * Whether the caller's work touches a place: it lies in the subtree of one of their grants, or
+ * above one (the 清单 an administrator sets at the district applies to the branches below it, so a
+ * secretary may read it). Another district's places are neither.
+ */
+export function isOnGrantPath(access: Access, place: TreePlace): boolean {
+  if (access.isSuperAdmin) return true;
+  return access.grants.some((g) => isWithin(place, g.scopeId) || g.scopePath.includes(place.id));
+}
+
 /** Scope ids the caller works in, for "everything I may see" queries. Empty for plain members. */
 export function scopeIds(access: Access): string[] {
   return [...new Set(access.grants.map((g) => g.scopeId))];

@@ -11,8 +11,9 @@
  */
 import { z } from 'zod';
 import { COLLECTIONS } from '../../database/collections';
-import { db } from '../platform/cloudbase';
-import type { DuesOrderDoc, PayLogDoc } from './docs';
+import { db, readInvocationContext } from '../platform/cloudbase';
+import type { DuesOrderDoc } from './docs';
+import { countPayEvent } from './pay-log';
 import { parseWxTime, paymentGateway } from './payment-gateway';
 import { awardOrderPoints } from './points';
 import { logEntry, settleOrder, type TradeFacts } from './settle';
@@ -40,23 +41,26 @@ const notifySchema = z.object({
   subOpenid: z.string().optional(),
 });
 
-async function writeLog(entry: PayLogDoc): Promise<void> {
-  await db.collection(COLLECTIONS.duesPayLog).add(entry);
-}
-
 async function findOrder(orderId: string): Promise<DuesOrderDoc | null> {
   const res = await db.collection(COLLECTIONS.duesOrders).doc(orderId).get();
   return ((res.data as DuesOrderDoc[])[0] as DuesOrderDoc | undefined) ?? null;
 }
 
+/** What a caller that is not WeChat Pay gets: a real notification carries no user's openid. */
+export const REFUSED: CallbackReply = { errcode: 403, errmsg: 'not a payment notification' };
+
 /** Handle one notify. Never throws. */
-export async function handlePayCallback(event: unknown): Promise<CallbackReply> {
+export async function handlePayCallback(event: unknown, context?: unknown): Promise<CallbackReply> {
   try {
+    if (readInvocationContext(context).WX_OPENID) {
+      await countPayEvent(logEntry(null, 'callback', 'refused_caller', '调用带有微信用户身份，不是支付通知'), false);
+      return REFUSED;
+    }
     return await handle(event);
   } catch (err) {
     console.error('[dues-pay-callback] failed; the platform will call again', err);
     try {
-      await writeLog(logEntry(null, 'callback', 'error', err instanceof Error ? err.message : String(err)));
+      await countPayEvent(logEntry(null, 'callback', 'error', err instanceof Error ? err.message : String(err)), false);
     } catch {
       // The database is what failed; the console has the detail.
     }
@@ -71,8 +75,9 @@ async function handle(event: unknown): Promise<CallbackReply> {
       typeof (event as { outTradeNo?: unknown })?.outTradeNo === 'string'
         ? (event as { outTradeNo: string }).outTradeNo.slice(0, 32)
         : null;
-    await writeLog(
+    await countPayEvent(
       logEntry(orderId, 'callback', 'bad_event', parsed.error.issues.map((i) => i.path.join('.')).join(',')),
+      false,
     );
     return OK;
   }
@@ -81,25 +86,26 @@ async function handle(event: unknown): Promise<CallbackReply> {
     ...(n.transactionId ? { transactionId: n.transactionId } : {}),
     ...(n.totalFee !== undefined ? { totalFee: n.totalFee } : {}),
   };
-  if (n.returnCode !== 'SUCCESS' || n.resultCode !== 'SUCCESS' || !n.transactionId || n.totalFee === undefined) {
-    await writeLog(
-      logEntry(n.outTradeNo, 'callback', 'payment_failed', `${n.returnCode}/${n.resultCode ?? ''}`, claimed),
-    );
-    return OK;
-  }
   const order = await findOrder(n.outTradeNo);
   if (!order) {
-    await writeLog(logEntry(n.outTradeNo, 'callback', 'unknown_order', '没有这个订单', claimed));
+    await countPayEvent(logEntry(n.outTradeNo, 'callback', 'unknown_order', '没有这个订单', claimed), false);
+    return OK;
+  }
+  if (n.returnCode !== 'SUCCESS' || n.resultCode !== 'SUCCESS' || !n.transactionId || n.totalFee === undefined) {
+    await countPayEvent(
+      logEntry(n.outTradeNo, 'callback', 'payment_failed', `${n.returnCode}/${n.resultCode ?? ''}`, claimed),
+      true,
+    );
     return OK;
   }
   if (order.state === 'paid' || order.state === 'unapplied') {
     // A repeat. Points left unrecorded by an earlier attempt are recorded now.
-    await writeLog(logEntry(order._id, 'callback', 'duplicate', '重复通知，已处理过', claimed));
+    await countPayEvent(logEntry(order._id, 'callback', 'duplicate', '重复通知，已处理过', claimed), true);
     if (order.state === 'paid' && !order.pointsAwarded) return (await awardOrderPoints(order)) ? OK : RETRY_LATER;
     return OK;
   }
   if (n.totalFee !== order.totalFen) {
-    await writeLog(
+    await countPayEvent(
       logEntry(
         order._id,
         'callback',
@@ -107,6 +113,7 @@ async function handle(event: unknown): Promise<CallbackReply> {
         `通知金额 ${n.totalFee} 分，订单金额 ${order.totalFen} 分`,
         claimed,
       ),
+      true,
     );
     return OK;
   }
@@ -120,7 +127,7 @@ async function handle(event: unknown): Promise<CallbackReply> {
     q.totalFen !== order.totalFen ||
     (q.transactionId && q.transactionId !== n.transactionId)
   ) {
-    await writeLog(
+    await countPayEvent(
       logEntry(
         order._id,
         'callback',
@@ -128,6 +135,7 @@ async function handle(event: unknown): Promise<CallbackReply> {
         `微信支付查询：${q.tradeState}，${q.totalFen ?? '-'} 分，${q.transactionId ?? '-'}`,
         claimed,
       ),
+      true,
     );
     return OK;
   }

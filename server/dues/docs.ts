@@ -175,4 +175,7 @@ export interface PayLogDoc {
   transactionId: string | null;
   totalFee: number | null;
   at: Date;
+  /** Unconfirmed events are counted on one document (`pay-log.ts`): how many, and the last. */
+  count?: number;
+  lastAt?: Date;
 }

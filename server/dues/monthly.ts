@@ -10,9 +10,16 @@ import { monthSchema, orgIdSchema } from './schemas';
 
 /** The timer (cloudbaserc.json, 01:00 on the 1st, Asia/Shanghai): this month's records for everyone who owes here. */
 export async function onMonthlyTimer(event: TimerEvent): Promise<MonthCreation> {
-  const at = event.Time ? new Date(event.Time) : new Date();
-  const month = monthOf(Number.isNaN(at.getTime()) ? new Date() : at);
-  const result = await createMonthRecords(month, {}, 'timer', new Date());
+  // The month comes from the clock, never from the event: nothing the event says can create
+  // records for a month that has not begun. (The platform gives no trigger marker in the context
+  // to check the event against; see defineFunction.)
+  const now = new Date();
+  const month = monthOf(now);
+  const claimed = new Date(event.Time);
+  if (Number.isNaN(claimed.getTime()) || monthOf(claimed) !== month) {
+    console.warn(`[dues.timer] event time ${String(event.Time)} is not in ${month}; creating ${month} only`);
+  }
+  const result = await createMonthRecords(month, {}, 'timer', now);
   console.log(`[dues.timer] ${event.TriggerName} ${month}: ${JSON.stringify(result)}`);
   return result;
 }

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { COLLECTIONS } from '../../database/collections';
 import { instantOfDay, shanghaiDay } from '../domain/shanghai-day';
 import { MAX_PREPAY_MONTHS, addMonths, compareMonths, formatFen, monthOf } from '../domain/dues';
-import { loadAccess, requireBranchManager } from '../platform/access';
+import { loadAccess, refuseOwnRecord, requireBranchManager } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _ } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
@@ -72,6 +72,7 @@ export const recordOffline: Handler<'dues', 'recordOffline'> = {
       callerName(caller.openid),
     ]);
     const member = requireMemberManager(access, dm.member);
+    refuseOwnRecord(caller, member._id, '不能登记本人的党费，请由其他负责人办理');
     if (dm.standing !== 'owes_here') throw failedPrecondition(`该党员不在本地交纳党费：${standingNote(dm.standing)}`);
 
     const paymentId = offlinePaymentId(member.branchId!, input.receiptNo);
@@ -254,6 +255,7 @@ export const reverseOffline: Handler<'dues', 'reverseOffline'> = {
     ]);
     if (!payment) throw notFound('没有找到这笔收款记录');
     requireBranchManager(access, { id: payment.branchId, ancestors: payment.orgPath.slice(0, -1) });
+    refuseOwnRecord(caller, payment.memberId, '不能冲正本人的党费，请由其他负责人办理');
     if (payment.kind !== 'payment') throw failedPrecondition('冲正记录不能再冲正');
     if (payment.channel === 'wxpay')
       throw failedPrecondition('微信支付的党费不能在这里冲正，如需退款请通过微信支付商户平台办理。');

@@ -11,7 +11,7 @@ import type { Access } from '../domain/scope';
 import { MAX_ARREARS_MONTHS, MAX_PREPAY_MONTHS, addMonths, checkRelief, compareMonths, monthOf } from '../domain/dues';
 import { memberIdOf } from '../domain/ids';
 import { findOrg } from '../orgs/org-store';
-import { loadAccess, requireBranchManager } from '../platform/access';
+import { loadAccess, refuseOwnRecord, requireBranchManager } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _, db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
@@ -159,6 +159,7 @@ export const reviewBase: Handler<'dues', 'reviewBase'> = {
       callerName(caller.openid),
     ]);
     requireMemberManager(access, dm.member);
+    refuseOwnRecord(caller, input.memberId, '不能确认本人的交纳基数，请由其他负责人办理');
     const declaration = dm.profile?.declarations.find((d) => d.id === input.declarationId);
     if (!dm.profile || !declaration) throw notFound('没有找到这条申报');
     const target: StoredDeclaration['status'] =
@@ -271,6 +272,7 @@ export const setRelief: Handler<'dues', 'setRelief'> = {
       callerName(caller.openid),
     ]);
     requireMemberManager(access, dm.member);
+    refuseOwnRecord(caller, input.memberId, '不能为本人办理减免，请由其他负责人办理');
     if (dm.standing !== 'owes_here') throw failedPrecondition(`该党员不在本地交纳党费：${standingNote(dm.standing)}`);
     if (!dm.profile) throw failedPrecondition('该党员还没有党费档案，请先请其申报交纳基数。');
     const relief: StoredRelief = {

@@ -5,6 +5,6 @@ import { handlePayCallback, type CallbackReply } from '../dues/callback';
  * it with the v2 notify fields camelCased as the event (not the `{ action }` envelope) and retries
  * until it answers `{ errcode: 0, errmsg: 'ok' }`. Never throws.
  */
-export async function main(event: unknown, _context: unknown): Promise<CallbackReply> {
-  return handlePayCallback(event);
+export async function main(event: unknown, context: unknown): Promise<CallbackReply> {
+  return handlePayCallback(event, context);
 }

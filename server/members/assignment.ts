@@ -5,6 +5,7 @@ import { matchingParents, rankSuggestions } from '../domain/assignment';
 import { canRunBranch } from '../domain/scope';
 import { findOrg, type OrgDoc } from '../orgs/org-store';
 import { awardRegistrationPoints } from '../points/award';
+import { refuseOwnRecord } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
@@ -81,6 +82,7 @@ export const assign: Handler<'member', 'assign'> = {
     note: labelled(z.string().trim().max(200), '备注').optional(),
   }),
   async run({ memberId, branchId, note }, { caller }) {
+    refuseOwnRecord(caller, memberId, '不能划转本人的报到，请由其他负责人办理');
     const [{ access, member }, branch] = await Promise.all([loadVisibleMember(caller, memberId), findOrg(branchId)]);
     if (!branch || !BRANCH_TYPES.includes(branch.type) || branch.closed) throw notFound('该支部不存在或已撤销');
     if (!canRunBranch(access, { id: branch._id, ancestors: branch.ancestors })) {
@@ -138,6 +140,7 @@ export const assign: Handler<'member', 'assign'> = {
         history: [...current.history, entry],
       } satisfies MemberDoc;
     });
+    if (member.state === 'active') await endPairingsWith(memberId, now);
     // The first assignment completes registration: points, after the commit (never inside it).
     if (UNASSIGNED.includes(member.state)) await awardRegistrationPoints(updated as MemberDoc, now);
     return toDetail(updated as MemberDoc);
@@ -148,6 +151,7 @@ export const assign: Handler<'member', 'assign'> = {
 export const sendBack: Handler<'member', 'sendBack'> = {
   input: z.object({ memberId: memberIdSchema, reason: reasonSchema('退回原因') }),
   async run({ memberId, reason }, { caller }) {
+    refuseOwnRecord(caller, memberId, '不能退回本人的报到，请由其他负责人办理');
     const { member } = await loadVisibleMember(caller, memberId);
     if (member.state === 'sent_back' && member.sentBackReason === reason) return toDetail(member);
     if (member.state !== 'pending') throw failedPrecondition('只有待审核的报到可以退回');
@@ -166,6 +170,7 @@ export const changeState: Handler<'member', 'changeState'> = {
     reason: reasonSchema('变更原因'),
   }),
   async run({ memberId, to, reason }, { caller }) {
+    refuseOwnRecord(caller, memberId, '不能变更本人的状态，请由其他负责人办理');
     const { access, member } = await loadVisibleMember(caller, memberId);
     if (!member.branchId) throw failedPrecondition('该党员尚未划转到支部');
     const branchPlace = { id: member.branchId, ancestors: member.orgPath.slice(0, -1) };
@@ -186,6 +191,9 @@ async function updateState(
 ): Promise<MemberDetail> {
   const now = new Date();
   const entry = change(member.state, to, by, now, reason);
+  // Leaving the branch (transferred, home, lost contact) ends the member's pairing both ways.
+  const leaving = to !== 'active' && member.branchId !== null && member.state === 'active';
+  if (leaving) extra = { ...extra, pairedWith: null };
   const updated = await db.runTransaction(async (tx: Transaction) => {
     const current = await readInTx(tx, member._id);
     if (current.state !== member.state) throw failedPrecondition('该党员的状态刚刚发生变化，请刷新后再试');
@@ -221,13 +229,23 @@ async function updateState(
     );
     return { ...current, ...extra, state: to, history: [...current.history, entry], updatedAt: now };
   });
+  if (leaving) await endPairingsWith(member._id, now);
   return toDetail(updated as MemberDoc);
+}
+
+/** Members paired with one who left the branch lose that contact (and with it the contact's phone). */
+async function endPairingsWith(contactMemberId: string, now: Date): Promise<void> {
+  await db
+    .collection(COLLECTIONS.members)
+    .where({ 'pairedWith.memberId': contactMemberId })
+    .update({ pairedWith: null, updatedAt: now });
 }
 
 /** 结对联系: link a committee member of the same branch to a mobile member; the member's page shows them. */
 export const pair: Handler<'member', 'pair'> = {
   input: z.object({ memberId: memberIdSchema, contactMemberId: labelled(memberIdSchema, '联系人') }),
   async run({ memberId, contactMemberId }, { caller }) {
+    refuseOwnRecord(caller, memberId, '不能为本人指定结对联系人，请由其他负责人办理');
     const [{ access, member }, contact] = await Promise.all([
       loadVisibleMember(caller, memberId),
       db.collection(COLLECTIONS.members).doc(contactMemberId).get(),

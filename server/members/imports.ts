@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../../database/collections';
 import type { ImportOutcome } from '../../typings/areas/member';
 import { parseIdCard } from '../domain/id-card';
 import { parseMobile } from '../domain/phone';
+import { canAdminister, canSeeMember, type TreePlace } from '../domain/scope';
 import { loadAccess, requireAdminOver } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _, db } from '../platform/cloudbase';
@@ -116,17 +117,38 @@ export const importRows: Handler<'member', 'importRows'> = {
           db
             .collection(COLLECTIONS.members)
             .where({ 'idCard.hash': _.in(hashes) })
-            .field({ _id: true, idCard: true, importId: true })
+            .field({
+              _id: true,
+              idCard: true,
+              importId: true,
+              state: true,
+              branchId: true,
+              orgPath: true,
+              candidateScopes: true,
+            })
             .limit(MAX_IMPORT_ROWS)
             .get(),
         ])
       : [{ data: [] }, { data: [] }];
-    const existing = new Map((existingRes.data as ImportDoc[]).map((d) => [d._id, d]));
+    // Rows are matched city-wide by hash, but only records inside the caller's subtree are linked
+    // or updated. A match elsewhere is answered exactly as a new row would be and left untouched,
+    // so the reply never tells whether a person was found or registered in another district.
+    const found = existingRes.data as ImportDoc[];
+    const places = await placesOf([...new Set(found.map((d) => d.scopeId))]);
+    const ownImport = (d: ImportDoc) => {
+      const place = places.get(d.scopeId);
+      return !!place && canAdminister(access, place);
+    };
+    const existing = new Map(found.filter(ownImport).map((d) => [d._id, d]));
+    const elsewhere = new Set(found.filter((d) => !ownImport(d)).map((d) => d._id));
     const memberByHash = new Map(
-      (membersRes.data as Pick<MemberDoc, '_id' | 'idCard' | 'importId'>[]).map((m) => [m.idCard.hash, m]),
+      (membersRes.data as MatchedMember[]).filter((m) => canSeeMember(access, m)).map((m) => [m.idCard.hash, m]),
     );
 
-    const fresh = valid.filter((v) => !existing.has(v.doc._id));
+    for (const v of valid.filter((x) => elsewhere.has(x.doc._id))) {
+      results.push({ row: v.row, outcome: 'created', message: '已导入' });
+    }
+    const fresh = valid.filter((v) => !existing.has(v.doc._id) && !elsewhere.has(v.doc._id));
     for (const v of fresh) {
       const member = memberByHash.get(v.doc.idCard.hash);
       if (member) {
@@ -159,7 +181,7 @@ export const importRows: Handler<'member', 'importRows'> = {
       results.push({ row: v.row, outcome: member ? 'linked_to_member' : 'updated', message: '已更新此前导入的记录' });
     }
     // Members who registered before they were found get the link on their own record too.
-    for (const v of valid) {
+    for (const v of valid.filter((x) => !elsewhere.has(x.doc._id))) {
       const member = memberByHash.get(v.doc.idCard.hash);
       if (member && !member.importId) {
         await db.collection(COLLECTIONS.members).doc(member._id).update({ importId: v.doc._id });
@@ -171,11 +193,30 @@ export const importRows: Handler<'member', 'importRows'> = {
       action: 'member.importRows',
       target: { collection: COLLECTIONS.memberImports, id: scopeId },
       before: null,
-      after: { rows: rows.length, outcomes: countOutcomes(results) },
+      after: { rows: rows.length, outcomes: countOutcomes(results), matchedOutsideScope: elsewhere.size },
     });
     return { results };
   },
 };
+
+type MatchedMember = Pick<
+  MemberDoc,
+  '_id' | 'idCard' | 'importId' | 'state' | 'branchId' | 'orgPath' | 'candidateScopes'
+>;
+
+/** The tree places of some nodes, one round trip (none for no ids). */
+async function placesOf(ids: string[]): Promise<Map<string, TreePlace>> {
+  if (ids.length === 0) return new Map();
+  const res = await db
+    .collection(COLLECTIONS.orgs)
+    .where({ _id: _.in(ids) })
+    .field({ _id: true, ancestors: true })
+    .limit(ids.length)
+    .get();
+  return new Map(
+    (res.data as { _id: string; ancestors: string[] }[]).map((o) => [o._id, { id: o._id, ancestors: o.ancestors }]),
+  );
+}
 
 function countOutcomes(results: Result[]): Record<ImportOutcome, number> {
   const counts: Record<ImportOutcome, number> = { created: 0, updated: 0, linked_to_member: 0, invalid: 0 };

@@ -132,9 +132,14 @@ export const reveal: Handler<'member', 'reveal'> = {
       action: 'member.reveal',
       target: { collection: COLLECTIONS.members, id: memberId },
       before: null,
-      after: { fields: ['idCard', 'phone'] },
+      after: { fields: ['idCard', 'phone', ...(member.home.contactPhone ? ['home.contactPhone'] : [])] },
       reason,
     });
-    return { idCardNumber: openSensitive(member.idCard.cipher), phone: openSensitive(member.phone.cipher) };
+    const home = member.home.contactPhone;
+    return {
+      idCardNumber: openSensitive(member.idCard.cipher),
+      phone: openSensitive(member.phone.cipher),
+      homeContactPhone: !home ? null : typeof home === 'string' ? home : openSensitive(home.cipher),
+    };
   },
 };

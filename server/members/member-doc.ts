@@ -9,6 +9,7 @@ import type {
   PartyStatus,
   StateChange,
 } from '../../typings/areas/member';
+import { maskPhone } from '../domain/masking';
 
 /** A sealed personal value: ciphertext, keyed hash for duplicates, masked copy for display. */
 export interface SealedValue {
@@ -37,7 +38,8 @@ export interface MemberDoc {
   phone: SealedValue;
   joinedPartyOn: string;
   partyStatus: PartyStatus;
-  home: HomeOrganisation;
+  /** The home organisation; its contact phone sealed like every other (plain text in records made before). */
+  home: Omit<HomeOrganisation, 'contactPhone'> & { contactPhone?: SealedValue | string };
   leftHomeOn: string;
   leftHomeReason: string;
   residence: {
@@ -97,6 +99,13 @@ export function toHistory(h: StoredStateChange): StateChange {
   return { from: h.from, to: h.to, by: h.by, at: iso(h.at), reason: h.reason };
 }
 
+/** The home organisation as shown: its contact phone masked. */
+export function homeView(home: MemberDoc['home']): HomeOrganisation {
+  const { contactPhone, ...rest } = home;
+  if (!contactPhone) return rest;
+  return { ...rest, contactPhone: typeof contactPhone === 'string' ? maskPhone(contactPhone) : contactPhone.masked };
+}
+
 /** What a secretary or administrator sees: masked identifiers, never the full values. */
 export function toDetail(m: MemberDoc): MemberDetail {
   return {
@@ -106,7 +115,7 @@ export function toDetail(m: MemberDoc): MemberDetail {
     idCardMasked: m.idCard.masked,
     joinedPartyOn: m.joinedPartyOn,
     partyStatus: m.partyStatus,
-    home: m.home,
+    home: homeView(m.home),
     leftHomeOn: m.leftHomeOn,
     leftHomeReason: m.leftHomeReason,
     residenceDetail: {

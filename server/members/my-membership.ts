@@ -29,9 +29,10 @@ function stationOf(doc: OrgDoc | undefined): StationInfo | null {
 export async function buildMyMembership(m: MemberDoc, now = new Date()): Promise<MyMembership> {
   let branch: MyMembership['branch'] = null;
   let certificate: MyMembership['certificate'] = null;
+  let pairedContact: MyMembership['pairedContact'] = null;
   if (m.branchId) {
     const parentId = m.orgPath[m.orgPath.length - 2] ?? null;
-    const [certRes, roleRes, stationRes] = await Promise.all([
+    const [certRes, roleRes, stationRes, contactRes] = await Promise.all([
       db.collection(COLLECTIONS.certificates).doc(certIdOf(m._id)).get(),
       db.collection(COLLECTIONS.roles).where({ scopeId: m.branchId, role: 'secretary' }).limit(1).get(),
       db
@@ -40,7 +41,16 @@ export async function buildMyMembership(m: MemberDoc, now = new Date()): Promise
         .orderBy('sort', 'asc')
         .limit(1)
         .get(),
+      m.pairedWith
+        ? db.collection(COLLECTIONS.members).doc(m.pairedWith.memberId).field({ state: true, branchId: true }).get()
+        : Promise.resolve({ data: [] }),
     ]);
+    // The contact's number is shown only while they are an active member of this branch: one who
+    // moved away or lost contact is no longer this member's contact.
+    const contact = first<Pick<MemberDoc, 'state' | 'branchId'>>(contactRes);
+    if (m.pairedWith && contact?.state === 'active' && contact.branchId === m.branchId) {
+      pairedContact = { name: m.pairedWith.name, phone: openSensitive(m.pairedWith.phone.cipher) };
+    }
     const cert = first<CertificateDoc>(certRes);
     const secretary = first<RoleDoc>(roleRes);
     branch = {
@@ -67,7 +77,7 @@ export async function buildMyMembership(m: MemberDoc, now = new Date()): Promise
     idCardMasked: m.idCard.masked,
     phoneMasked: m.phone.masked,
     sentBackReason: m.sentBackReason,
-    pairedContact: m.pairedWith ? { name: m.pairedWith.name, phone: openSensitive(m.pairedWith.phone.cipher) } : null,
+    pairedContact,
     certificate,
     submittedAt: m.submittedAt.toISOString(),
   };

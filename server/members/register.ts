@@ -129,7 +129,7 @@ export const register: Handler<'member', 'register'> = {
         province: input.home.province,
         county: input.home.county,
         ...(input.home.contactName ? { contactName: input.home.contactName } : {}),
-        ...(input.home.contactPhone ? { contactPhone: input.home.contactPhone } : {}),
+        ...(input.home.contactPhone ? { contactPhone: sealSensitive('contactPhone', input.home.contactPhone) } : {}),
       },
       leftHomeOn: input.leftHomeOn,
       leftHomeReason: input.leftHomeReason,

@@ -1,3 +1,4 @@
+import { parseContactPhone } from '../domain/phone';
 import { z } from 'zod';
 import { INDUSTRIES } from '../domain/member-labels';
 import { labelled } from '../platform/validation';
@@ -38,7 +39,16 @@ export const registrationSchema = z.object({
     province: text('流出地省份', 20),
     county: text('流出地县（市、区）', 30),
     contactName: optionalText('流出地联系人', 30),
-    contactPhone: optionalText('流出地联系电话', 30),
+    contactPhone: labelled(
+      z
+        .string()
+        .trim()
+        .max(30)
+        .refine((v) => v === '' || parseContactPhone(v).ok, '请填写手机号，或带区号的固定电话（如 0797-8123456）'),
+      '流出地联系电话',
+    )
+      .optional()
+      .transform((v) => (v ? v : undefined)),
   }),
   leftHomeOn: month('外出时间'),
   leftHomeReason: text('外出原因', 200, 2),

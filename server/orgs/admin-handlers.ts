@@ -7,6 +7,7 @@ import { roleDocId, memberIdOf } from '../domain/ids';
 import { loadAccess, requireAdminOver, type RoleDoc } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
+import { inTransaction } from '../points/transaction';
 import type { Handler } from '../platform/dispatch';
 import { alreadyExists, failedPrecondition, invalidArgument, notFound, permissionDenied } from '../platform/errors';
 import { labelled } from '../platform/validation';
@@ -26,6 +27,8 @@ export const CHILD_TYPES: Record<OrgNodeType, OrgNodeType[]> = {
   station: [],
 };
 const BRANCH_TYPES: OrgNodeType[] = ['branch', 'mobile_branch'];
+/** Grants held at one node: a branch has a secretary and a few deputies, a district a few administrators. */
+const MAX_GRANTS_AT_NODE = 200;
 const EXTRA_KEYS = ['address', 'openingHours', 'contactName', 'contactPhone', 'industry', 'homeProvince', 'homeCounty'];
 
 const nodeId = (label: string) => labelled(z.string().trim().min(1).max(64), label);
@@ -33,9 +36,10 @@ const nodeName = labelled(z.string().trim().min(2).max(40), '名称');
 const openid = labelled(z.string().trim().min(1).max(64), '微信用户标识（openid）');
 const roleName = labelled(z.enum(['secretary', 'admin']), '角色');
 
-async function loadNodeFor(caller: Parameters<typeof loadAccess>[0], id: string) {
+/** The node and the caller's access, refused unless the caller administers it. Closed nodes only when asked for. */
+async function loadNodeFor(caller: Parameters<typeof loadAccess>[0], id: string, options: { closed?: boolean } = {}) {
   const [access, node] = await Promise.all([loadAccess(caller), findOrg(id)]);
-  if (!node || node.closed) throw notFound('该组织不存在或已撤销');
+  if (!node || (node.closed && !options.closed)) throw notFound('该组织不存在或已撤销');
   requireAdminOver(access, { id: node._id, ancestors: node.ancestors });
   return { access, node };
 }
@@ -112,7 +116,10 @@ export const addNode: Handler<'org', 'addNode'> = {
       createdAt: now,
       updatedAt: now,
     };
-    await db.runTransaction(async (tx: Transaction) => {
+    // Read the node inside the transaction: of parallel retries one creates it, the others find it.
+    return inTransaction(async (tx: Transaction) => {
+      const existing = (await tx.collection(COLLECTIONS.orgs).doc(id).get()) as { data: OrgDoc | null };
+      if (existing.data) return toSummary({ ...existing.data, _id: id });
       const { _id, ...body } = doc;
       await tx.collection(COLLECTIONS.orgs).doc(_id).set(body);
       await tx
@@ -129,8 +136,8 @@ export const addNode: Handler<'org', 'addNode'> = {
         },
         tx,
       );
+      return toSummary(doc);
     });
-    return toSummary(doc);
   },
 };
 
@@ -156,37 +163,57 @@ export const renameNode: Handler<'org', 'renameNode'> = {
 export const closeNode: Handler<'org', 'closeNode'> = {
   input: z.object({ id: nodeId('组织编号'), reason: labelled(z.string().trim().min(2).max(200), '撤销原因') }),
   async run({ id, reason }, { caller }) {
-    const { access, node } = await loadNodeFor(caller, id);
+    const { access, node } = await loadNodeFor(caller, id, { closed: true });
     if (!node.parentId) throw failedPrecondition('根组织不能撤销');
     const mine = access.grants.some((g) => g.role === 'admin' && g.scopeId === id);
     if (mine && !access.isSuperAdmin) throw permissionDenied('不能撤销自己所管理的组织，请由上级管理员操作');
-    const [kids, members] = await Promise.all([
+    const [kids, members, grants] = await Promise.all([
       db
         .collection(COLLECTIONS.orgs)
         .where({ parentId: id, closed: _.neq(true) })
         .count(),
       db.collection(COLLECTIONS.members).where({ orgPath: id, state: 'active' }).count(),
+      db.collection(COLLECTIONS.roles).where({ scopeId: id }).limit(MAX_GRANTS_AT_NODE).get(),
     ]);
     if (kids.total > 0) throw failedPrecondition(`请先撤销或调整其下的 ${kids.total} 个下级组织`);
     if (members.total > 0) throw failedPrecondition(`该组织仍有 ${members.total} 名在册党员，请先转出`);
     const now = new Date();
-    await db.runTransaction(async (tx: Transaction) => {
-      await tx.collection(COLLECTIONS.orgs).doc(id).update({ closed: true, closedReason: reason, updatedAt: now });
-      await tx
-        .collection(COLLECTIONS.orgs)
-        .doc(node.parentId!)
-        .update({ childCount: _.inc(-1), updatedAt: now });
-      await writeAudit(
-        {
-          actor: caller.openid,
-          action: 'org.close',
-          target: { collection: COLLECTIONS.orgs, id },
-          before: { closed: false },
-          after: { closed: true },
-          reason,
-        },
-        tx,
-      );
+    // Closing ends every grant on the node, in the same unit of work: a secretary of a closed
+    // branch keeps no rights. A repeated close (a retry) only ends grants left over.
+    await inTransaction(async (tx: Transaction) => {
+      const current = (await tx.collection(COLLECTIONS.orgs).doc(id).get()) as { data: OrgDoc | null };
+      if (!current.data?.closed) {
+        await tx.collection(COLLECTIONS.orgs).doc(id).update({ closed: true, closedReason: reason, updatedAt: now });
+        await tx
+          .collection(COLLECTIONS.orgs)
+          .doc(node.parentId!)
+          .update({ childCount: _.inc(-1), updatedAt: now });
+        await writeAudit(
+          {
+            actor: caller.openid,
+            action: 'org.close',
+            target: { collection: COLLECTIONS.orgs, id },
+            before: { closed: false },
+            after: { closed: true },
+            reason,
+          },
+          tx,
+        );
+      }
+      for (const grant of grants.data as RoleDoc[]) {
+        await tx.collection(COLLECTIONS.roles).doc(grant._id).remove();
+        await writeAudit(
+          {
+            actor: caller.openid,
+            action: 'role.revoke',
+            target: { collection: COLLECTIONS.roles, id: grant._id },
+            before: { openid: grant.openid, role: grant.role, scopeId: grant.scopeId },
+            after: null,
+            reason: `组织撤销：${reason}`,
+          },
+          tx,
+        );
+      }
     });
     return { ...toSummary({ ...node, closed: true }), hasChildren: false };
   },
@@ -206,6 +233,7 @@ const toHolder = (r: RoleDoc): RoleHolder => ({
 export const grantRole: Handler<'org', 'grantRole'> = {
   input: z.object({ openid, role: roleName, scopeId: nodeId('授权范围') }),
   async run({ openid: holder, role, scopeId }, { caller }) {
+    if (holder === caller.openid) throw permissionDenied('不能给自己授予角色，请由上级管理员操作');
     const [{ node }, memberRes] = await Promise.all([
       loadNodeFor(caller, scopeId),
       db.collection(COLLECTIONS.members).doc(memberIdOf(holder)).field({ name: true }).get(),
@@ -225,22 +253,30 @@ export const grantRole: Handler<'org', 'grantRole'> = {
       grantedAt: new Date(),
     };
     const { _id, ...body } = doc;
-    await db.collection(COLLECTIONS.roles).doc(_id).set(body);
-    await writeAudit({
-      actor: caller.openid,
-      action: 'role.grant',
-      target: { collection: COLLECTIONS.roles, id: _id },
-      before: null,
-      after: { openid: holder, role, scopeId },
+    // A grant repeated (a double tap, a retry) is the same grant: written and audited once.
+    return inTransaction(async (tx: Transaction) => {
+      const existing = (await tx.collection(COLLECTIONS.roles).doc(_id).get()) as { data: RoleDoc | null };
+      if (existing.data) return toHolder({ ...existing.data, _id });
+      await tx.collection(COLLECTIONS.roles).doc(_id).set(body);
+      await writeAudit(
+        {
+          actor: caller.openid,
+          action: 'role.grant',
+          target: { collection: COLLECTIONS.roles, id: _id },
+          before: null,
+          after: { openid: holder, role, scopeId },
+        },
+        tx,
+      );
+      return toHolder(doc);
     });
-    return toHolder(doc);
   },
 };
 
 export const revokeRole: Handler<'org', 'revokeRole'> = {
   input: z.object({ openid, role: roleName, scopeId: nodeId('授权范围') }),
   async run({ openid: holder, role, scopeId }, { caller }) {
-    await loadNodeFor(caller, scopeId);
+    await loadNodeFor(caller, scopeId, { closed: true });
     if (holder === caller.openid) throw failedPrecondition('不能撤销自己的角色，请由上级管理员操作');
     const id = roleDocId(role as RoleName, scopeId, holder);
     const res = await db.collection(COLLECTIONS.roles).doc(id).remove();
@@ -261,8 +297,8 @@ export const revokeRole: Handler<'org', 'revokeRole'> = {
 export const listRoles: Handler<'org', 'listRoles'> = {
   input: z.object({ scopeId: nodeId('授权范围') }),
   async run({ scopeId }, { caller }) {
-    await loadNodeFor(caller, scopeId);
-    const res = await db.collection(COLLECTIONS.roles).where({ scopeId }).limit(200).get();
+    await loadNodeFor(caller, scopeId, { closed: true });
+    const res = await db.collection(COLLECTIONS.roles).where({ scopeId }).limit(MAX_GRANTS_AT_NODE).get();
     return { items: (res.data as RoleDoc[]).map(toHolder) };
   },
 };

@@ -1,5 +1,6 @@
 import { COLLECTIONS } from '../../database/collections';
 import type { RoleName } from '../../typings/models';
+import { memberIdOf } from '../domain/ids';
 import { canAdminister, canRunBranch, type Access, type Grant, type TreePlace } from '../domain/scope';
 import type { CallerIdentity } from './caller';
 import { db } from './cloudbase';
@@ -50,4 +51,17 @@ export function requireBranchManager(access: Access, branch: TreePlace): void {
 /** Refuse unless the caller holds some management role. */
 export function requireAnyManager(access: Access): void {
   if (!access.isSuperAdmin && access.grants.length === 0) throw permissionDenied('仅支部书记或管理员可以使用此功能');
+}
+
+/**
+ * A manager never acts on their own record: confirming their own base, waiving or recording their
+ * own dues, marking their own attendance, awarding their own points, changing their own standing.
+ * Someone else in the chain must do it, so every such act has a second pair of eyes.
+ */
+export function refuseOwnRecord(
+  caller: { openid: string },
+  memberId: string,
+  message = '不能办理本人的事项，请由其他负责人办理',
+): void {
+  if (memberId === memberIdOf(caller.openid)) throw permissionDenied(message);
 }

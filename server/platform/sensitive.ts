@@ -14,10 +14,10 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { parseIdCard } from '../domain/id-card';
 import { maskIdCard, maskPhone } from '../domain/masking';
-import { parseMobile } from '../domain/phone';
+import { parseContactPhone, parseMobile } from '../domain/phone';
 
 /** The kinds of sensitive value; each has its own normal form, mask and hashing key. */
-export type SensitiveKind = 'idCard' | 'phone';
+export type SensitiveKind = 'idCard' | 'phone' | 'contactPhone';
 
 /** What a record stores for one sensitive value. */
 export interface SealedSensitive {
@@ -79,6 +79,7 @@ function keys(): Keys {
       hashing: {
         idCard: deriveKey(master, 'sensitive/hmac-sha256/idCard'),
         phone: deriveKey(master, 'sensitive/hmac-sha256/phone'),
+        contactPhone: deriveKey(master, 'sensitive/hmac-sha256/contactPhone'),
       },
     };
   }
@@ -95,7 +96,7 @@ function normalise(kind: SensitiveKind, plain: string): string {
     const result = parseIdCard(plain);
     if (result.ok) return result.value.number;
   } else {
-    const result = parseMobile(plain);
+    const result = kind === 'phone' ? parseMobile(plain) : parseContactPhone(plain);
     if (result.ok) return result.value;
   }
   throw new Error(`sensitive: the ${kind} value is not valid (validate input before sealing or hashing)`);

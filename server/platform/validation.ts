@@ -56,10 +56,34 @@ function plainMessage(issue: z.core.$ZodIssue): string {
 }
 
 /**
+ * Characters no person types into a form: C0/C1 controls (tab and line breaks excepted) and the
+ * bidi overrides and isolates that make a name read differently from what is stored (U+202E…).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/;
+
+/** The path of the first string in the input that carries such a character, or null. */
+function unsafeTextPath(value: unknown, path: PropertyKey[] = [], depth = 0): PropertyKey[] | null {
+  if (typeof value === 'string') return UNSAFE_TEXT.test(value) ? path : null;
+  if (depth > 16 || typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = unsafeTextPath(child, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
  * Validate a function's input before anything is read or written. The first problem becomes
  * `INVALID_ARGUMENT` with a Chinese message naming the field (`field` holds its dot path).
  */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const unsafe = unsafeTextPath(input);
+  if (unsafe) {
+    const path = unsafe.map(String).join('.');
+    const label = labelOf(schema, unsafe) ?? path;
+    throw invalidArgument(`${label}：含有不可见的控制字符，请删除后重新输入`, path || undefined);
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;

@@ -7,7 +7,7 @@ import { instantOfDay } from '../domain/shanghai-day';
 import { canAdminister, canRunBranch, scopeIds, type Access } from '../domain/scope';
 import { findMember } from '../members/store';
 import { findOrg } from '../orgs/org-store';
-import { loadAccess, requireAnyManager } from '../platform/access';
+import { loadAccess, refuseOwnRecord, requireAnyManager } from '../platform/access';
 import type { CallerIdentity } from '../platform/caller';
 import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
@@ -160,7 +160,7 @@ export const pendingClaims: Handler<'points', 'pendingClaims'> = {
 /** Who may decide a claim: the secretary of its branch or an administrator above, never the claimant. */
 function requireReviewer(access: Access, claim: ClaimDoc, callerOpenid: string): void {
   if (!canRunBranch(access, placeOfClaim(claim))) throw permissionDenied('该申报不在您的管理范围内');
-  if (claim.memberId === memberIdOf(callerOpenid)) throw permissionDenied('不能审批本人的申报，请由其他负责人审批');
+  refuseOwnRecord({ openid: callerOpenid }, claim.memberId, '不能审批本人的申报，请由其他负责人审批');
 }
 
 async function loadClaimForReview(claimId: string, caller: CallerIdentity) {

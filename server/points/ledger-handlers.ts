@@ -8,6 +8,7 @@ import { canAdminister, canRunBranch } from '../domain/scope';
 import { findMember } from '../members/store';
 import { loadVisibleMember } from '../members/visibility';
 import { instantOfDay } from '../domain/shanghai-day';
+import { refuseOwnRecord } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { isDuplicateKey } from '../platform/db-errors';
 import { _, db, type Transaction } from '../platform/cloudbase';
@@ -121,7 +122,7 @@ export const award: Handler<'points', 'award'> = {
     const branch = branchPlaceOf(member.orgPath);
     if (!branch || member.state !== 'active') throw failedPrecondition('该党员尚未编入支部，暂不能记分');
     if (!canRunBranch(access, branch)) throw permissionDenied('该党员所在支部不在您的管理范围内');
-    if (member._id === memberIdOf(caller.openid)) throw permissionDenied('不能给本人记分，请由其他负责人录入');
+    refuseOwnRecord(caller, member._id, '不能给本人记分，请由其他负责人录入');
     const rule = resolveRule(candidates, member.orgPath);
     if (!rule) throw notFound('积分清单中没有该项目');
     if (rule.approval === 'automatic') throw failedPrecondition('该项目由系统根据记录自动记分，不能手工录入');
@@ -177,7 +178,7 @@ export const reverse: Handler<'points', 'reverse'> = {
     const { access, member } = await loadVisibleMember(caller, original.memberId);
     const branch = branchPlaceOf(member.orgPath);
     if (!branch || !canRunBranch(access, branch)) throw permissionDenied('该党员所在支部不在您的管理范围内');
-    if (member._id === memberIdOf(caller.openid)) throw permissionDenied('不能冲正本人的积分，请由其他负责人办理');
+    refuseOwnRecord(caller, member._id, '不能冲正本人的积分，请由其他负责人办理');
     const id = reversalIdOf(entryId);
     const now = new Date();
     const placement = placementOf(member);

@@ -3,7 +3,7 @@ import { memberIdOf } from '../domain/ids';
 import { DEFAULT_SCOPE, ruleIdOf, ruleVersionIdOf } from '../domain/points/ids';
 import { CATEGORIES, resolveRule, ruleProblems, whyNotApplicable } from '../domain/points/rules';
 import { periodsOf } from '../domain/points/periods';
-import { canAdminister, type Access } from '../domain/scope';
+import { canAdminister, isOnGrantPath, type Access } from '../domain/scope';
 import { findMember } from '../members/store';
 import { findOrg } from '../orgs/org-store';
 import { loadAccess, requireAnyManager } from '../platform/access';
@@ -54,6 +54,7 @@ export const rules: Handler<'points', 'rules'> = {
       ]);
       requireAnyManager(access);
       if (scopeId !== DEFAULT_SCOPE && !org) throw notFound('该组织不存在');
+      if (org) requireOnGrantPath(access, org);
       orgPath = org ? [...org.ancestors, org._id] : [];
       managerView = true;
     } else {
@@ -67,6 +68,13 @@ export const rules: Handler<'points', 'rules'> = {
     return { items: items.map(toRuleView) };
   },
 };
+
+/** A node's 清单 is read by managers whose work it touches; another district's is not theirs to read. */
+function requireOnGrantPath(access: Access, org: { _id: string; ancestors: string[] }): void {
+  if (!isOnGrantPath(access, { id: org._id, ancestors: org.ancestors })) {
+    throw permissionDenied('该组织不在您的管理范围内');
+  }
+}
 
 /** How an editor is named in the history: by the role that let them edit, never by openid. */
 function editorTitle(access: Access, scopeId: string, orgPath: string[]): string {
@@ -199,8 +207,13 @@ export const saveRule: Handler<'points', 'saveRule'> = {
 export const ruleHistory: Handler<'points', 'ruleHistory'> = {
   input: z.object({ scopeId: scopeSchema, code: ruleCodeSchema }),
   async run({ scopeId, code }, { caller }) {
-    const access = await loadAccess(caller);
+    const [access, org] = await Promise.all([
+      loadAccess(caller),
+      scopeId === DEFAULT_SCOPE ? Promise.resolve(null) : findOrg(scopeId),
+    ]);
     requireAnyManager(access);
+    if (scopeId !== DEFAULT_SCOPE && !org) throw notFound('该组织不存在');
+    if (org) requireOnGrantPath(access, org);
     const res = await db
       .collection(COLLECTIONS.pointsRuleVersions)
       .where({ ruleId: ruleIdOf(scopeId, code) })

@@ -8,7 +8,7 @@ import type { Roster, RosterRow } from '../../typings/areas/sessions';
 import { attendanceIdOf, handMarkOpen, hasEnded, seatIdOf, summarise, type StatusCounts } from '../domain/sessions';
 import type { MemberDoc } from '../members/member-doc';
 import { findMember } from '../members/store';
-import { loadAccess } from '../platform/access';
+import { loadAccess, refuseOwnRecord } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
@@ -172,6 +172,7 @@ export const mark: Handler<'sessions', 'mark'> = {
       findAttendance(sessionId, memberId),
     ]);
     if (!canManage(access, session)) throw permissionDenied('这个活动不在您的管理范围内');
+    refuseOwnRecord(caller, memberId, '不能登记本人的出勤，请由其他负责人登记');
     if (session.state === 'cancelled') throw failedPrecondition('这个活动已经取消了');
     const window = handMarkOpen(session, now);
     if (window === 'early') throw failedPrecondition('活动开始前 30 分钟起才能登记出勤');

@@ -213,7 +213,10 @@ export interface MemberApi {
   };
   detail: { input: { memberId: string }; output: MemberDetail };
   /** The full 身份证号 and phone, for roles that need them; every use is audit-logged. */
-  reveal: { input: { memberId: string; reason: string }; output: { idCardNumber: string; phone: string } };
+  reveal: {
+    input: { memberId: string; reason: string };
+    output: { idCardNumber: string; phone: string; homeContactPhone: string | null };
+  };
   suggestions: { input: { memberId: string }; output: { items: BranchSuggestion[] } };
   assign: { input: { memberId: string; branchId: string; note?: string }; output: MemberDetail };
   sendBack: { input: { memberId: string; reason: string }; output: MemberDetail };

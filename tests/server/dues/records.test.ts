@@ -168,3 +168,17 @@ describe('who owes here, and from when', () => {
     expect(gone.standing).toBe('not_active');
   });
 });
+
+describe('the monthly timer’s month', () => {
+  it('never acts on a month later than the current one, whatever the event says', async () => {
+    const who = await aMemberWhoOwesHere(t, { name: '戊' });
+    await aConfirmedBase(t, who, { baseFen: 400_000, effectiveMonth: thisMonth() });
+    const reply = await t.callRaw('dues', {
+      Type: 'Timer',
+      TriggerName: 'monthly-dues-records',
+      Time: '2031-06-01T01:00:00+08:00',
+    });
+    expect(reply).toMatchObject({ ok: true, data: { month: thisMonth() } });
+    expect(await monthCount('2031-06')).toBe(0);
+  });
+});

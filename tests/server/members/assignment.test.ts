@@ -219,7 +219,7 @@ describe('full identity values', () => {
     const shown = expectOk(
       (await t.call('member', 'reveal', { memberId, reason: '电话联系核实身份' }, 'demo-secretary')).reply,
     );
-    expect(shown).toEqual({ idCardNumber: input.idCardNumber, phone: input.phone });
+    expect(shown).toEqual({ idCardNumber: input.idCardNumber, phone: input.phone, homeContactPhone: null });
     const audit = await t.db
       .collection(COLLECTIONS.auditLog)
       .where({ action: 'member.reveal', 'target.id': memberId })

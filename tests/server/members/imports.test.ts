@@ -93,3 +93,49 @@ describe('member.importRows (摸排)', () => {
     expect(over.reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'rows' } });
   });
 });
+
+describe('member.importRows stays inside the caller’s scope', () => {
+  it('a 思明 administrator cannot rewrite a 湖里 record or link a 湖里 member, and learns nothing of either', async () => {
+    expectOk(
+      (await t.call('org', 'grantRole', { openid: 'o-imp-huli', role: 'admin', scopeId: 'xm-huli' }, 'demo-super'))
+        .reply,
+    );
+    const foundInHuli = anIdCard();
+    expectOk(
+      (await t.call('member', 'importRows', { scopeId: 'xm-huli', rows: [row(foundInHuli, '湖里发现')] }, 'o-imp-huli'))
+        .reply,
+    );
+    const storedBefore = (await t.db.collection(COLLECTIONS.memberImports).where({ scopeId: 'xm-huli' }).get()).data;
+
+    // A member registered and assigned in 湖里.
+    const registration = aRegistration({ name: '湖里党员' });
+    const { memberId } = expectOk((await t.call('member', 'register', registration, 'o-imp-huli-member')).reply);
+    expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-huli-mobile' }, 'demo-super')).reply);
+    const memberBefore = (await t.db.collection(COLLECTIONS.members).doc(memberId).get()).data[0];
+
+    const nobody = anIdCard();
+    const { results } = expectOk(
+      (
+        await t.call(
+          'member',
+          'importRows',
+          {
+            scopeId: 'xm-siming',
+            rows: [row(foundInHuli, '思明改名'), row(registration.idCardNumber, '思明发现'), row(nobody, '新发现')],
+          },
+          'demo-admin',
+        )
+      ).reply,
+    );
+    // Each answered exactly as a person nobody has found or registered.
+    expect(results.map((r) => [r.outcome, r.message])).toEqual([
+      ['created', '已导入'],
+      ['created', '已导入'],
+      ['created', '已导入'],
+    ]);
+    expect((await t.db.collection(COLLECTIONS.memberImports).where({ scopeId: 'xm-huli' }).get()).data).toEqual(
+      storedBefore,
+    );
+    expect((await t.db.collection(COLLECTIONS.members).doc(memberId).get()).data[0]).toEqual(memberBefore);
+  });
+});

@@ -262,3 +262,24 @@ describe('who may edit', () => {
     expect(seeded.items).toEqual([expect.objectContaining({ version: 1, changedBy: '初始清单', reason: '默认清单' })]);
   });
 });
+
+describe('who may read a node’s 清单', () => {
+  it('managers read it at nodes their work touches, never another district’s', async () => {
+    // The 思明 secretary: their branch, and the district whose items apply to it.
+    for (const scopeId of ['xm-siming-mobile', 'xm-siming', 'xm']) {
+      expectOk((await t.call('points', 'rules', { scopeId }, 'demo-secretary')).reply);
+    }
+    for (const [who, scopeId] of [
+      ['demo-secretary', 'xm-huli'],
+      ['demo-secretary', 'xm-huli-mobile'],
+      ['demo-secretary', 'xm-siming-lianqian-mobile'],
+      ['demo-admin', 'xm-huli'],
+    ] as const) {
+      const rules = await t.call('points', 'rules', { scopeId }, who);
+      expect(rules.reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+      const history = await t.call('points', 'ruleHistory', { scopeId, code: 'suggestion.adopted' }, who);
+      expect(history.reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    }
+    expectOk((await t.call('points', 'rules', { scopeId: 'xm-huli' }, 'demo-super')).reply);
+  });
+});
