@@ -31,6 +31,8 @@ export const sessionCollections: CollectionSpec[] = [
       { name: 'member_start', keys: { memberId: 1, sessionStartAt: -1 } },
       { name: 'member_changed', keys: { memberId: 1, changed: 1 } },
       { name: 'owner_status_start', keys: { sessionOwnerPath: 1, status: 1, sessionStartAt: 1 } },
+      // Awards left pending by a call that died (sessions/points.ts): the sweep finds them.
+      { name: 'points_pending', keys: { pointsPending: 1, checkedInAt: 1 } },
     ],
     rules: DENY_ALL,
   },

@@ -7,6 +7,7 @@ import { db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { conflict, permissionDenied } from '../platform/errors';
 import { labelled, z } from '../platform/validation';
+import { creditPendingAttendance } from '../sessions/points';
 import { placementOf, readAccount, writeAccount } from './award';
 import { branchPlaceOf, idSchema } from './common';
 import type { TotalsDoc } from './docs';
@@ -30,6 +31,8 @@ export const reconcile: Handler<'points', 'reconcile'> = {
     if (!access.isSuperAdmin && (!branch || !canAdminister(access, branch))) {
       throw permissionDenied('只有上级党组织管理员可以核对积分');
     }
+    // Attendance awards a failed call left pending are made first, so the comparison sees them.
+    await creditPendingAttendance({ memberId });
     const $ = db.command.aggregate;
     const [accountDoc, totalsRes, grouped] = await Promise.all([
       findAccountDoc(memberId),

@@ -14,7 +14,7 @@ import { invalidArgument, notFound, permissionDenied } from '../platform/errors'
 import { daySchema, labelled, z } from '../platform/validation';
 import { noteSchema, ruleCodeSchema } from './common';
 import type { RuleDoc, RuleVersionDoc } from './docs';
-import { findRulesAt, scopesFor } from './store';
+import { findRulesAt, forgetCachedRules, scopesFor } from './store';
 import { inTransaction, throwIfFailed } from './transaction';
 import { toRuleView } from './views';
 
@@ -199,6 +199,7 @@ export const saveRule: Handler<'points', 'saveRule'> = {
       );
       return next;
     });
+    forgetCachedRules(code);
     return toRuleView(saved);
   },
 };

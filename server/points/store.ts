@@ -8,13 +8,31 @@ import type { AccountDoc, ClaimDoc, EntryDoc, RuleDoc } from './docs';
 export const scopesFor = (orgPath: readonly string[]) => [DEFAULT_SCOPE, ...orgPath];
 
 /**
+ * The 清单 changes a few times a year and every award reads it: a container keeps an item's
+ * definitions this long. An edit made in this container is seen at once (`forgetCachedRules`),
+ * one made through another function's container within this time. Entries record the version used.
+ */
+const RULE_CACHE_MS = 60_000;
+const ruleCache = new Map<string, { readAt: number; rules: RuleDoc[] }>();
+
+/**
  * Every definition of one item (the default and each node's override): one round trip that does
- * not depend on the member, so it runs alongside the member read. `resolveRule` picks the one
- * that applies. Few nodes override an item; far fewer than the limit.
+ * not depend on the member, so it runs alongside the member read, and none while cached.
+ * `resolveRule` picks the one that applies. Few nodes override an item; far fewer than the limit.
  */
 export async function findRuleCandidates(code: string): Promise<RuleDoc[]> {
+  const cached = ruleCache.get(code);
+  if (cached && Math.abs(Date.now() - cached.readAt) < RULE_CACHE_MS) return cached.rules;
   const res = await db.collection(COLLECTIONS.pointsRules).where({ code }).limit(1000).get();
-  return res.data as RuleDoc[];
+  const rules = res.data as RuleDoc[];
+  ruleCache.set(code, { readAt: Date.now(), rules });
+  return rules;
+}
+
+/** After an edit: the next award reads the item again. */
+export function forgetCachedRules(code?: string): void {
+  if (code === undefined) ruleCache.clear();
+  else ruleCache.delete(code);
 }
 
 /** The definitions of one item at exactly these scopes: one round trip. */

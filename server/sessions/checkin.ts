@@ -29,7 +29,8 @@ import { failedPrecondition, invalidArgument, notFound, permissionDenied } from 
 import { qrDataUrl } from '../platform/qr-image';
 import { rotatingWindow, signToken, verifyToken, type TokenFailure } from '../platform/signed-token';
 import { labelled } from '../platform/validation';
-import { creditAttendance } from './points';
+import { placementOf } from '../points/award';
+import { creditAttendance, earnsPoints } from './points';
 import { bodyOf, blankAttendance } from './records';
 import { sessionIdSchema } from './schemas';
 import { withId, type AttendanceDoc, type SessionDoc, type StoredCheckIn } from './session-doc';
@@ -129,7 +130,14 @@ export async function markAttended(
 ): Promise<{ att: AttendanceDoc; changed: boolean }> {
   const attId = attendanceIdOf(session._id, member._id);
   const records = db.collection(COLLECTIONS.sessionAttendance);
-  const patch = { status: 'attended' as const, checkedInAt: now, checkIn, changed: false, updatedAt: now };
+  const patch = {
+    status: 'attended' as const,
+    checkedInAt: now,
+    checkIn,
+    changed: false,
+    pointsPending: earnsPoints(session.kind),
+    updatedAt: now,
+  };
   let att = known;
   for (let attempt = 0; attempt < 4; attempt++) {
     if (!att) {
@@ -179,7 +187,7 @@ export const checkIn: Handler<'sessions', 'checkIn'> = {
       { method: 'qr', by: caller.openid, reason: null },
       now,
     );
-    const points = await creditAttendance(att, session.createdBy);
+    const points = await creditAttendance(att, session.createdBy, placementOf(member));
     return {
       sessionId: session._id,
       title: session.title,

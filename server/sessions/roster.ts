@@ -14,7 +14,8 @@ import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, notFound, permissionDenied } from '../platform/errors';
 import { labelled } from '../platform/validation';
-import { creditAttendance } from './points';
+import { placementOf } from '../points/award';
+import { creditAttendance, earnsPoints } from './points';
 import { bodyOf, blankAttendance } from './records';
 import { transact } from './retry';
 import { memberIdSchema, nextCursor, pageInput, pageOf, reasonSchema, sessionIdSchema } from './schemas';
@@ -196,7 +197,7 @@ export const mark: Handler<'sessions', 'mark'> = {
 
     if (status === 'attended') {
       if (known?.status === 'attended') {
-        const points = await creditAttendance(known, caller.openid);
+        const points = await creditAttendance(known, caller.openid, placementOf(member));
         return row(known, points.points);
       }
       const attId = attendanceIdOf(sessionId, memberId);
@@ -212,6 +213,7 @@ export const mark: Handler<'sessions', 'mark'> = {
           checkedInAt: now,
           checkIn: { method: 'hand', by: caller.openid, reason },
           changed: false,
+          pointsPending: earnsPoints(session.kind),
           updatedAt: now,
         };
         await tx.collection(COLLECTIONS.sessionAttendance).doc(attId).set(bodyOf(next));
@@ -228,7 +230,7 @@ export const mark: Handler<'sessions', 'mark'> = {
         );
         return { att: next };
       });
-      const points = await creditAttendance(att, caller.openid);
+      const points = await creditAttendance(att, caller.openid, placementOf(member));
       return row(att, points.points);
     }
 

@@ -98,6 +98,8 @@ export interface AttendanceDoc {
   checkIn: StoredCheckIn | null;
   /** Filled once the ledger has credited the attendance. */
   points: { entryId: string; points: number; capped: boolean; reason: string | null } | null;
+  /** Attended and owed an award the ledger has not made yet (see sessions/points.ts). */
+  pointsPending?: boolean;
   /** Set when the session changed after this member signed up or asked leave, until they have seen it. */
   changed: boolean;
   changeNote: string | null;

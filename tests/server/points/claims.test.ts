@@ -9,6 +9,7 @@ import type { ClaimView } from '../../../typings/areas/points';
 import { expectOk, type TestCloud } from '../../helpers/local-cloud';
 import { anActiveMember, startPointsCloud, thisYear, today } from '../../helpers/points';
 import { aRegistration } from '../../helpers/registration';
+import { forgetCachedRules } from '../../../server/points/store';
 
 let t: TestCloud;
 let app: ReturnType<typeof tcb.init>;
@@ -217,6 +218,7 @@ describe('approving and rejecting', () => {
   it('approval writes the entry (with the claim as its source) and the totals, once', async () => {
     const { openid, memberId } = await anActiveMember(t);
     const claim = await aClaim(openid, memberId, 3);
+    forgetCachedRules(); // a container's first award reads the 清单 item
     const { reply, roundTrips } = await t.call(
       'points',
       'approveClaim',

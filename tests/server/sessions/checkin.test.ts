@@ -6,6 +6,7 @@ import { issueCheckinToken } from '../../../server/sessions/checkin';
 import type { SessionDetail } from '../../../typings/areas/sessions';
 import { expectOk, type TestCloud } from '../../helpers/local-cloud';
 import { inMinutes, membersIn, placesTaken, published, startSessionsCloud } from '../../helpers/sessions';
+import { forgetCachedRules } from '../../../server/points/store';
 
 // Drawing the QR PNG is slow under jest's module sandbox (pure-JS PNG filtering): a few seconds a code.
 jest.setTimeout(60_000);
@@ -130,15 +131,20 @@ describe('checking in', () => {
   });
 
   it('makes a known number of database round trips', async () => {
-    const [m] = await membersIn(t, 1);
+    const [m, other] = await membersIn(t, 2);
     const s = await published(t, underWay);
     const { token } = shownCode(s);
+    forgetCachedRules();
     const first = await t.call('sessions', 'checkIn', { token }, m!.openid);
     expectOk(first.reply);
-    // Member and session (read in parallel), the record created, the ledger's award (member and
-    // rule reads, then its transaction: start, account, entry, account, year total, commit), the
-    // points noted on the record.
-    expect(first.roundTrips).toBe(12);
+    // Member and session (read in parallel), the record created, the 清单 item (the first award in
+    // a container), then the award's transaction: start, account, entry, account, year total, the
+    // points noted on the record, commit.
+    expect(first.roundTrips).toBe(11);
+    // Everyone after in the burst: the container has the item.
+    const next = await t.call('sessions', 'checkIn', { token }, other!.openid);
+    expectOk(next.reply);
+    expect(next.roundTrips).toBe(10);
     // Member and session, the create refused as a duplicate, the record read: nothing written.
     const again = await t.call('sessions', 'checkIn', { token }, m!.openid);
     expect(again.roundTrips).toBe(4);
@@ -293,5 +299,39 @@ describe('refusals', () => {
       const reply = await t.callRaw('sessions', event, 'demo-member');
       expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'token' } });
     }
+  });
+});
+
+describe('an award left pending', () => {
+  it('a check-in that died after the attendance and before the award is finished by the timer, once', async () => {
+    const [m] = await membersIn(t, 1);
+    const s = await published(t, underWay);
+    const attId = attendanceIdOf(s.sessionId, m!.memberId);
+    const { token } = shownCode(s);
+    expectOk((await t.call('sessions', 'checkIn', { token }, m!.openid)).reply);
+    const done = (await t.db.collection(COLLECTIONS.sessionAttendance).doc(attId).get()).data[0] as {
+      points: unknown;
+      pointsPending: boolean;
+    };
+    // The award commits with the attendance's points, clearing the mark, in one unit of work.
+    expect(done.pointsPending).toBe(false);
+    expect(done.points).toMatchObject({ points: expect.any(Number) });
+
+    // What a kill -9 between the two steps leaves: attended, pending, no ledger entry.
+    const ledger = t.db.collection(COLLECTIONS.pointsLedger);
+    await ledger.where({ 'source.id': attId }).remove();
+    await t.db
+      .collection(COLLECTIONS.sessionAttendance)
+      .doc(attId)
+      .update({ points: null, pointsPending: true, checkedInAt: new Date(Date.now() - 5 * 60_000) });
+    const timer = { Type: 'Timer', TriggerName: 'pending-attendance-points', Time: new Date().toISOString() };
+    expect(await t.callRaw('sessions', timer)).toMatchObject({ ok: true, data: { credited: 1, left: 0 } });
+    expect(await ledgerEntries(attId)).toBe(1);
+    const healed = (await t.db.collection(COLLECTIONS.sessionAttendance).doc(attId).get()).data[0] as {
+      pointsPending: boolean;
+    };
+    expect(healed.pointsPending).toBe(false);
+    expect(await t.callRaw('sessions', timer)).toMatchObject({ ok: true, data: { credited: 0 } });
+    expect(await ledgerEntries(attId)).toBe(1);
   });
 });
