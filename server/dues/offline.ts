@@ -32,7 +32,7 @@ import { memberIdSchema, monthSchema, reasonSchema } from './schemas';
 import { callerName, requireMemberManager } from './secretary';
 import { isOnTime } from './settle';
 import { standingNote } from './standing';
-import { inTransaction } from './tx';
+import { inTransaction } from '../platform/transaction';
 
 const CHANNEL_LABELS = { cash: '现金', bank_transfer: '银行转账' } as const;
 

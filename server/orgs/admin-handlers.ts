@@ -9,6 +9,7 @@ import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { alreadyExists, failedPrecondition, invalidArgument, notFound, permissionDenied } from '../platform/errors';
+import { inTransaction } from '../platform/transaction';
 import { labelled } from '../platform/validation';
 import { ORG_NODE_TYPES } from './handlers';
 import { findOrg, toSummary, type OrgDoc } from './org-store';
@@ -112,7 +113,7 @@ export const addNode: Handler<'org', 'addNode'> = {
       createdAt: now,
       updatedAt: now,
     };
-    await db.runTransaction(async (tx: Transaction) => {
+    await inTransaction(async (tx: Transaction) => {
       const { _id, ...body } = doc;
       await tx.collection(COLLECTIONS.orgs).doc(_id).set(body);
       await tx
@@ -170,7 +171,7 @@ export const closeNode: Handler<'org', 'closeNode'> = {
     if (kids.total > 0) throw failedPrecondition(`请先撤销或调整其下的 ${kids.total} 个下级组织`);
     if (members.total > 0) throw failedPrecondition(`该组织仍有 ${members.total} 名在册党员，请先转出`);
     const now = new Date();
-    await db.runTransaction(async (tx: Transaction) => {
+    await inTransaction(async (tx: Transaction) => {
       await tx.collection(COLLECTIONS.orgs).doc(id).update({ closed: true, closedReason: reason, updatedAt: now });
       await tx
         .collection(COLLECTIONS.orgs)
