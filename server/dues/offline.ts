@@ -34,7 +34,7 @@ import { isOnTime } from './settle';
 import { standingNote } from './standing';
 import { inTransaction } from '../platform/transaction';
 
-const CHANNEL_LABELS = { cash: '现金', bank_transfer: '银行转账' } as const;
+export const CHANNEL_LABELS = { cash: '现金', bank_transfer: '银行转账' } as const;
 
 const sameMonths = (a: { month: string; amountFen: number }[], b: { month: string; amountFen: number }[]) =>
   JSON.stringify(a) === JSON.stringify(b);
