@@ -1,5 +1,4 @@
-import { LOCAL_DEV_SENSITIVE_KEY } from '../server/platform/sensitive';
-import { LOCAL_DEV_TOKEN_KEY } from '../server/platform/signed-token';
+import { LOCAL_DEV_SENSITIVE_KEY, LOCAL_DEV_TOKEN_KEY } from './dev-keys';
 
 /** Environment the SDK and the functions read, pointed at the local host. */
 export interface LocalCloudEnv {

@@ -1,10 +1,8 @@
 /** The app shell: connects to CloudBase when configured for the cloud (config/backend.ts). */
-import { backend } from './config/backend';
+import { initCloud } from './services/cloud';
 
 App({
   onLaunch() {
-    if (backend.mode === 'cloud') {
-      wx.cloud.init({ env: backend.envId, traceUser: true });
-    }
+    initCloud();
   },
 });

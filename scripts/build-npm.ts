@@ -1,5 +1,5 @@
 /**
- * Builds `miniprogram/miniprogram_npm` from the root package.json `dependencies` (TDesign, dayjs),
+ * Builds `miniprogram/miniprogram_npm` from the root package.json `dependencies` (TDesign),
  * offline and without a key, the same way DevTools' "构建 npm" does with `packNpmManually: true`.
  * Page tests and check-size both need its output, so it runs before them.
  */
@@ -14,7 +14,7 @@ export const MINIPROGRAM_NPM_DIR = path.join(root, 'miniprogram', 'miniprogram_n
 export interface BuildNpmResult {
   /** Packages that ship mini-program code (a `miniprogram` field), e.g. tdesign-miniprogram. */
   miniProgramPackNum: number;
-  /** Plain npm packages bundled for the mini-program, e.g. dayjs. */
+  /** Plain npm packages bundled for the mini-program (none today: times use utils/shanghai-time.ts). */
   otherNpmPackNum: number;
   /** Warnings from miniprogram-ci, already printed. */
   warnings: string[];
@@ -29,7 +29,7 @@ export async function buildMiniprogramNpm(): Promise<BuildNpmResult> {
   const warnings = result.warnList.map((w) => `${w.jsPath}: ${w.msg}`);
   for (const w of warnings) console.warn(`[build-npm] ${w}`);
   if (result.miniProgramPackNum + result.otherNpmPackNum === 0) {
-    throw new Error('build-npm: no package was packed; are tdesign-miniprogram and dayjs in dependencies?');
+    throw new Error('build-npm: no package was packed; is tdesign-miniprogram in dependencies?');
   }
   return {
     miniProgramPackNum: result.miniProgramPackNum,

@@ -23,15 +23,16 @@ export const DUES_CATEGORIES: readonly DuesCategory[] = [
   'relief',
 ];
 
+/** The category names of the 2008 rules, as secretaries know them (the server's quotes use the same words). */
 export const DUES_CATEGORY_LABELS: Record<DuesCategory, string> = {
-  salaried: '在职（按月领工资）',
-  annual_salary: '实行年薪制',
-  self_employed: '个体经营等收入不固定',
-  retiree: '离退休',
+  salaried: '在职党员（工资收入）',
+  annual_salary: '实行年薪制人员',
+  self_employed: '个体经营等收入不固定人员',
+  retiree: '离退休干部职工',
   farmer: '农民',
   student: '学生',
-  unemployed: '下岗失业',
-  relief: '靠抚恤、救济或低保生活',
+  unemployed: '下岗失业人员',
+  relief: '依靠抚恤、救济或领取最低生活保障金生活人员',
 };
 
 /** What the base is called for each category that has one (the others pay a fixed or branch-set amount). */

@@ -1,6 +1,8 @@
 /**
  * The single caller of the backend. Every remote operation goes through `callFunction`, typed by
  * the contract in /typings, so a renamed action or field fails `tsc` here and on the server.
+ * Uploads to storage and the local host's sandboxes go through the helpers at the end. This is
+ * the only file that calls `wx.cloud`, `wx.request` or `wx.uploadFile` (`npm run lint` checks).
  * Only `import type` crosses the miniprogram root: nothing from /typings exists at runtime.
  */
 import type { ActionInput, ActionName, ActionOutput, ErrorCode, FunctionName, Reply, ReplyError } from '../../typings';
@@ -156,6 +158,68 @@ export function showCallError(error: unknown, title = '没有办成'): Promise<v
       showCancel: false,
       confirmText: '知道了',
       complete: () => resolve(),
+    });
+  });
+}
+
+/** Connects to CloudBase once, at launch, when the mini-program is configured for the cloud. */
+export function initCloud(): void {
+  if (backend.mode === 'cloud') {
+    wx.cloud.init({ env: backend.envId, traceUser: true });
+  }
+}
+
+/**
+ * Uploads a file chosen on the phone to cloud storage at `cloudPath` (`wx.cloud.uploadFile`);
+ * resolves to its file ID. Rejects with what the platform said: the caller words the failure.
+ */
+export async function uploadToCloud(cloudPath: string, filePath: string): Promise<string> {
+  const res = await wx.cloud.uploadFile({ cloudPath, filePath, config: { env: backend.envId } });
+  return res.fileID;
+}
+
+/**
+ * The same upload against the local host's storage route (`wx.uploadFile`), which answers as
+ * cloud storage does, as the chosen demo person. Rejects with the raw detail: the reply text, a
+ * parse error or the platform's failure.
+ */
+export function uploadToLocalHost(cloudPath: string, filePath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url: `${backend.localUrl}/storage/wx-upload`,
+      filePath,
+      name: 'file',
+      formData: { cloudPath },
+      header: { 'x-wx-openid': currentDemoOpenid() },
+      success: (res) => {
+        try {
+          const body = JSON.parse(res.data) as { fileID?: unknown };
+          if (res.statusCode === 200 && typeof body.fileID === 'string') resolve(body.fileID);
+          else reject(res.data);
+        } catch (err) {
+          reject(err);
+        }
+      },
+      fail: (err) => reject(err),
+    });
+  });
+}
+
+/**
+ * Posts JSON to a route of the local host (its sandboxes, e.g. `/sandbox/pay/<orderId>`) as the
+ * chosen demo person; resolves to the HTTP status, rejects when the host cannot be reached.
+ */
+export function postToLocalHost(path: string, data: Record<string, unknown>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: `${backend.localUrl}${path}`,
+      method: 'POST',
+      data,
+      header: { 'content-type': 'application/json', 'x-wx-openid': currentDemoOpenid() },
+      dataType: 'json',
+      timeout: backend.timeoutMs,
+      success: (res) => resolve(res.statusCode),
+      fail: (err) => reject(err),
     });
   });
 }

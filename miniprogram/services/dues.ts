@@ -17,8 +17,7 @@ import type {
   PendingBaseRow,
 } from '../../typings';
 import { backend } from '../config/backend';
-import { callFunction, CallError } from './cloud';
-import { currentDemoOpenid } from './demo-identity';
+import { callFunction, CallError, postToLocalHost } from './cloud';
 
 /** Rows per page of the dues lists. */
 export const DUES_PAGE_SIZE = 20;
@@ -81,21 +80,14 @@ function requestWxPayment(payment: StartedPayment['payment']): Promise<PaymentOu
 
 /** Tells the local host's sandbox that the person at the phone paid; it then calls the payment callback. */
 function paySandbox(orderId: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    wx.request({
-      url: `${backend.localUrl}/sandbox/pay/${encodeURIComponent(orderId)}`,
-      method: 'POST',
-      data: { result: 'success' },
-      header: { 'content-type': 'application/json', 'x-wx-openid': currentDemoOpenid() },
-      dataType: 'json',
-      timeout: backend.timeoutMs,
-      success: (res) =>
-        res.statusCode < 300
-          ? resolve()
-          : reject(new CallError({ code: 'UNAVAILABLE', message: '本地支付沙箱没有受理这笔支付' })),
-      fail: () => reject(new CallError({ code: 'UNAVAILABLE', message: '连不上本地支付沙箱，请确认本地服务已启动' })),
-    });
-  });
+  return postToLocalHost(`/sandbox/pay/${encodeURIComponent(orderId)}`, { result: 'success' }).then(
+    (status) => {
+      if (status >= 300) throw new CallError({ code: 'UNAVAILABLE', message: '本地支付沙箱没有受理这笔支付' });
+    },
+    () => {
+      throw new CallError({ code: 'UNAVAILABLE', message: '连不上本地支付沙箱，请确认本地服务已启动' });
+    },
+  );
 }
 
 /**

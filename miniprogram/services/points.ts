@@ -10,8 +10,7 @@ import type {
 } from '../../typings';
 import { backend } from '../config/backend';
 import { EVIDENCE_FOLDER } from '../constants/points';
-import { CallError, callFunction } from './cloud';
-import { currentDemoOpenid } from './demo-identity';
+import { CallError, callFunction, uploadToCloud, uploadToLocalHost } from './cloud';
 
 /** The caller's totals and this year by category. */
 export function fetchPointsSummary(): Promise<PointsSummary> {
@@ -88,31 +87,8 @@ export function uploadEvidencePhoto(memberId: string, filePath: string): Promise
       { code: 'UNAVAILABLE', message: UPLOAD_FAILED },
       detail instanceof Error ? detail.message : JSON.stringify(detail),
     );
-  if (backend.mode === 'cloud') {
-    return wx.cloud
-      .uploadFile({ cloudPath, filePath, config: { env: backend.envId } })
-      .then((res) => res.fileID)
-      .catch((err: unknown) => {
-        throw failed(err);
-      });
-  }
-  return new Promise((resolve, reject) => {
-    wx.uploadFile({
-      url: `${backend.localUrl}/storage/wx-upload`,
-      filePath,
-      name: 'file',
-      formData: { cloudPath },
-      header: { 'x-wx-openid': currentDemoOpenid() },
-      success: (res) => {
-        try {
-          const body = JSON.parse(res.data) as { fileID?: unknown };
-          if (res.statusCode === 200 && typeof body.fileID === 'string') resolve(body.fileID);
-          else reject(failed(res.data));
-        } catch (err) {
-          reject(failed(err));
-        }
-      },
-      fail: (err) => reject(failed(err)),
-    });
+  const upload = backend.mode === 'cloud' ? uploadToCloud : uploadToLocalHost;
+  return upload(cloudPath, filePath).catch((err: unknown) => {
+    throw failed(err);
   });
 }

@@ -21,7 +21,7 @@ import type {
 } from '../../typings';
 import type { OrgNodeDetail } from '../../typings/areas/org';
 import { backend } from '../config/backend';
-import { callFunction } from './cloud';
+import { callFunction, uploadToCloud } from './cloud';
 
 /** Rows per page: a screenful or two. */
 export const PAGE_SIZE = 20;
@@ -151,6 +151,5 @@ export const canUploadImages = (): boolean => backend.mode === 'cloud';
 export async function uploadSessionImage(filePath: string): Promise<string> {
   const ext = /\.[A-Za-z0-9]+$/.exec(filePath)?.[0] ?? '.jpg';
   const cloudPath = `sessions/${Date.now()}-${Math.random().toString(36).slice(2, 10)}${ext}`;
-  const res = await wx.cloud.uploadFile({ cloudPath, filePath, config: { env: backend.envId } });
-  return res.fileID;
+  return uploadToCloud(cloudPath, filePath);
 }

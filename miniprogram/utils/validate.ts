@@ -3,6 +3,7 @@
  * They mirror the server's rules (server/domain/id-card.ts, phone.ts) so a form that passes here is
  * not refused there for the same field, and every message is Chinese, fit to show next to the field.
  */
+import { shanghaiDay } from './shanghai-time';
 
 /** A check's outcome: the cleaned value, or a message to show next to the field. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -77,10 +78,8 @@ export function normaliseIdCard(raw: string): string {
   return raw.normalize('NFKC').replace(/\s/g, '').toUpperCase();
 }
 
-/** The calendar day in Asia/Shanghai (UTC+8 all year), YYYY-MM-DD, as the server reckons it. */
-export function shanghaiDay(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The calendar day in Asia/Shanghai, YYYY-MM-DD, as the server reckons it (from utils/shanghai-time). */
+export { shanghaiDay };
 
 /** YYYY-MM-DD naming a day that exists (rejects 2023-02-29). */
 export function isCalendarDate(value: string): boolean {

@@ -1,14 +1,18 @@
-import type { AssignmentWish, Industry, MemberState } from '../../typings/areas/member';
+import type { Industry } from '../../typings/areas/member';
 
-/** Chinese labels, defined once on the server side (the mini-program keeps its own copy, typed alike). */
+/**
+ * The industry names the server writes into its own sentences (assignment suggestions). The
+ * mini-program shows the same words from miniprogram/constants/member.ts; tests/domain/labels-agree
+ * asserts the two copies are equal, so edit both together.
+ */
 export const INDUSTRY_LABELS: Record<Industry, string> = {
   express: '快递',
-  food_delivery: '外卖',
+  food_delivery: '外卖配送',
   ride_hailing: '网约车',
-  logistics: '物流',
+  logistics: '物流运输',
   internet: '互联网',
   construction: '建筑',
-  manufacturing: '制造',
+  manufacturing: '工厂制造',
   self_employed: '个体经营',
   retail: '商贸零售',
   catering: '餐饮',
@@ -31,21 +35,6 @@ export const INDUSTRIES = [
   'domestic_service',
   'other',
 ] as const satisfies readonly Industry[];
-
-export const WISH_LABELS: Record<AssignmentWish, string> = {
-  near_residence: '就近在居住地参加组织生活',
-  by_industry: '按行业参加组织生活',
-  home_county: '参加家乡驻厦党组织',
-};
-
-export const MEMBER_STATE_LABELS: Record<MemberState, string> = {
-  pending: '待审核',
-  sent_back: '已退回待修改',
-  active: '已划转',
-  transferred: '已转出',
-  returned_home: '已返乡',
-  lost_contact: '失联',
-};
 
 /**
  * Which industry party committee (by its `extra.industry`) serves a member's industry, and which

@@ -1,3 +1,13 @@
+/**
+ * The server's one time module: calendar days, months and clock times in Asia/Shanghai, whatever
+ * the process's zone. Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so a fixed
+ * offset is exact; no dayjs and no Intl time-zone data. The mini-program reckons the same way
+ * (miniprogram/utils/shanghai-time.ts).
+ */
+
+/** Asia/Shanghai's offset from UTC, all year. */
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
 const DAY_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** True for a real calendar day written 'YYYY-MM-DD' (no 31 April, 29 February only in leap years). */
@@ -9,10 +19,50 @@ export function isDay(value: unknown): value is string {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** The calendar day of an instant in Asia/Shanghai (UTC+8 all year: no daylight saving since 1991), 'YYYY-MM-DD'. */
+/** The instant shifted so that its UTC fields read as the Shanghai wall clock. */
+function shifted(at: Date, what: string): Date {
+  if (Number.isNaN(at.getTime())) throw new RangeError(`${what}: invalid date`);
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+}
+
+/** Year, month (1–12), day, hour and minute of an instant on the Shanghai wall clock. */
+export function shanghaiParts(at: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const d = shifted(at, 'shanghaiParts');
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+  };
+}
+
+/** The calendar day of an instant in Asia/Shanghai, 'YYYY-MM-DD'. */
 export function shanghaiDay(at: Date): string {
-  if (Number.isNaN(at.getTime())) throw new RangeError('shanghaiDay: invalid date');
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shifted(at, 'shanghaiDay').toISOString().slice(0, 10);
+}
+
+/** The calendar month of an instant in Asia/Shanghai, 'YYYY-MM'. */
+export function shanghaiMonth(at: Date): string {
+  return shifted(at, 'shanghaiMonth').toISOString().slice(0, 7);
+}
+
+/** 'yyyyMMddHHmmss' on the Shanghai wall clock, as WeChat Pay writes times. */
+export function shanghaiStamp(at: Date): string {
+  return shifted(at, 'shanghaiStamp').toISOString().replace(/\D/g, '').slice(0, 14);
+}
+
+/** 'yyyyMMddHHmmss' on the Shanghai wall clock → the instant; null when it is not one. */
+export function parseShanghaiStamp(value: string | null | undefined): Date | null {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value ?? '');
+  if (!m) return null;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** Midnight in Shanghai of a calendar day; months past 12 (or days past the month's end) roll over. */
+export function shanghaiMidnight(year: number, month: number, day = 1): Date {
+  return new Date(Date.UTC(year, month - 1, day) - SHANGHAI_OFFSET_MS);
 }
 
 /**

@@ -21,7 +21,7 @@ import { PAY_RULE, bandLabel, bandOf, paidThroughOf, payChoicesOf, unpaidMonthsO
 import { HISTORY_MONTHS, ensureOwedMonths, monthView, readMemberMonths, windowStart } from './records';
 import { categorySchema, fenSchema, monthSchema } from './schemas';
 import { loadDuesMember, standingNote, type DuesMember } from './standing';
-import { inTransaction } from './tx';
+import { inTransaction } from '../platform/transaction';
 
 /** What a base gives, and why: pure, no database. */
 export const quote: Handler<'dues', 'quote'> = {

@@ -32,9 +32,9 @@ import { memberIdSchema, monthSchema, reasonSchema } from './schemas';
 import { callerName, requireMemberManager } from './secretary';
 import { isOnTime } from './settle';
 import { standingNote } from './standing';
-import { inTransaction } from './tx';
+import { inTransaction } from '../platform/transaction';
 
-const CHANNEL_LABELS = { cash: '现金', bank_transfer: '银行转账' } as const;
+export const CHANNEL_LABELS = { cash: '现金', bank_transfer: '银行转账' } as const;
 
 const sameMonths = (a: { month: string; amountFen: number }[], b: { month: string; amountFen: number }[]) =>
   JSON.stringify(a) === JSON.stringify(b);

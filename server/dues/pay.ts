@@ -9,6 +9,7 @@ import { COLLECTIONS } from '../../database/collections';
 import type { OrderState, OrderStatus } from '../../typings/areas/dues';
 import { compareMonths, monthOf, payableMonths } from '../domain/dues';
 import { memberIdOf } from '../domain/ids';
+import { shanghaiStamp } from '../domain/shanghai-day';
 import { readInvocationContext, db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { AppError, failedPrecondition, invalidArgument, notFound } from '../platform/errors';
@@ -27,7 +28,7 @@ const ID_ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz'
 
 /** `DF` + the time in Asia/Shanghai (yyyyMMddHHmmss) + 10 random characters: 26 of [0-9A-Za-z]. */
 export function newOrderId(now: Date): string {
-  const stamp = new Date(now.getTime() + 8 * 3600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+  const stamp = shanghaiStamp(now);
   const random = [...randomBytes(10)].map((b) => ID_ALPHABET[b % ID_ALPHABET.length]).join('');
   return `DF${stamp}${random}`;
 }

@@ -11,6 +11,7 @@
  * - WXPAY_ENV_ID: the environment of that function (default: the current environment).
  */
 import type { WxPaymentParams } from '../../typings/areas/dues';
+import { parseShanghaiStamp } from '../domain/shanghai-day';
 import { app } from '../platform/cloudbase';
 
 /** What the member is asked to pay. */
@@ -161,13 +162,8 @@ export function cloudPayGateway(config: CloudPayConfig = cloudPayConfig()): Paym
   };
 }
 
-/** yyyyMMddHHmmss (Asia/Shanghai, as WeChat Pay writes times) → Date. */
-export function parseWxTime(value: string | null | undefined): Date | null {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value ?? '');
-  if (!m) return null;
-  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}+08:00`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
+/** yyyyMMddHHmmss (Asia/Shanghai, as WeChat Pay writes times) → Date; null when it is not one. */
+export const parseWxTime = parseShanghaiStamp;
 
 /** The gateway the handlers use, configured from the environment as it is now. */
 export function paymentGateway(): PaymentGateway {

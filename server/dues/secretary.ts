@@ -35,7 +35,7 @@ import {
   reasonSchema,
 } from './schemas';
 import { branchPlaceOf, loadDuesMember, standingNote, type DuesMember } from './standing';
-import { inTransaction } from './tx';
+import { inTransaction } from '../platform/transaction';
 
 /** The caller's name as their member record has it (null for administrators without one). One round trip. */
 export async function callerName(openid: string): Promise<string | null> {

@@ -19,7 +19,7 @@ import {
   type PayLogOutcome,
   type UnappliedReason,
 } from './docs';
-import { inTransaction } from './tx';
+import { inTransaction } from '../platform/transaction';
 
 /** What WeChat Pay says was paid. */
 export interface TradeFacts {

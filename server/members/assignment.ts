@@ -10,6 +10,7 @@ import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, notFound, permissionDenied } from '../platform/errors';
+import { inTransaction } from '../platform/transaction';
 import { labelled } from '../platform/validation';
 import { certIdOf, issueCertificate, type CertificateDoc } from './certificates';
 import { toDetail, type MemberDoc, type StoredStateChange } from './member-doc';
@@ -93,7 +94,7 @@ export const assign: Handler<'member', 'assign'> = {
       throw failedPrecondition('该党员当前状态不能划转，请先恢复为正常状态');
     }
     const now = new Date();
-    const updated = await db.runTransaction(async (tx: Transaction) => {
+    const updated = await inTransaction(async (tx: Transaction) => {
       const current = await readInTx(tx, memberId);
       if (current.state !== member.state || current.branchId !== member.branchId) {
         throw failedPrecondition('该党员的状态刚刚发生变化，请刷新后再试');
@@ -194,7 +195,7 @@ async function updateState(
   // Leaving the branch (transferred, home, lost contact) ends the member's pairing both ways.
   const leaving = to !== 'active' && member.branchId !== null && member.state === 'active';
   if (leaving) extra = { ...extra, pairedWith: null };
-  const updated = await db.runTransaction(async (tx: Transaction) => {
+  const updated = await inTransaction(async (tx: Transaction) => {
     const current = await readInTx(tx, member._id);
     if (current.state !== member.state) throw failedPrecondition('该党员的状态刚刚发生变化，请刷新后再试');
     await tx

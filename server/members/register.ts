@@ -11,6 +11,7 @@ import { db, type Transaction } from '../platform/cloudbase';
 import { isDuplicateKey } from '../platform/db-errors';
 import type { Handler } from '../platform/dispatch';
 import { alreadyExists, conflict, invalidArgument } from '../platform/errors';
+import { inTransaction } from '../platform/transaction';
 import { hashSensitive, sealSensitive } from '../platform/sensitive';
 import type { MemberDoc } from './member-doc';
 import { importIdOf, type ImportDoc } from './imports';
@@ -168,7 +169,7 @@ export const register: Handler<'member', 'register'> = {
       updatedAt: now,
     };
     try {
-      await db.runTransaction(async (tx: Transaction) => {
+      await inTransaction(async (tx: Transaction) => {
         const { _id, ...body } = doc;
         await tx.collection(COLLECTIONS.members).doc(_id).set(body);
         if (found && !found.linkedMemberId) {

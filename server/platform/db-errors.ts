@@ -7,3 +7,15 @@ export function isDuplicateKey(err: unknown, indexName?: string): boolean {
   if (!message.includes('E11000')) return false;
   return indexName === undefined || message.includes(indexName);
 }
+
+/** The database's optimistic-concurrency refusal (DATABASE_TRANSACTION_CONFLICT): the whole transaction may run again. */
+export function isTransactionConflict(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT';
+}
+
+/** A write result that carries a database error instead of throwing it (the SDK's add() does this). */
+export function throwIfFailed<T>(result: T): T {
+  const code = (result as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code) throw result;
+  return result;
+}

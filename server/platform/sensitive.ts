@@ -29,12 +29,6 @@ export interface SealedSensitive {
   masked: string;
 }
 
-/**
- * Fixed key the local host and tests use, so local data survives restarts. NOT FOR PRODUCTION: it is in the
- * source; the cloud environment must set its own `SENSITIVE_DATA_KEY` (`openssl rand -base64 32`).
- */
-export const LOCAL_DEV_SENSITIVE_KEY = Buffer.from('local-dev-only/sensitive-data/32', 'utf8').toString('base64');
-
 const ENV_NAME = 'SENSITIVE_DATA_KEY';
 const VERSION = 'v1';
 const IV_BYTES = 12;

@@ -34,12 +34,6 @@ export interface SignOptions {
   notBefore?: Date;
 }
 
-/**
- * Fixed key the local host and tests use. NOT FOR PRODUCTION: it is in the source; the cloud environment
- * must set its own `TOKEN_SIGNING_KEY` (`openssl rand -base64 32`).
- */
-export const LOCAL_DEV_TOKEN_KEY = Buffer.from('local-dev-only/token-signing/32b', 'utf8').toString('base64');
-
 const ENV_NAME = 'TOKEN_SIGNING_KEY';
 // 128 bits of HMAC-SHA256 (truncation as NIST SP 800-107 allows): 22 characters instead of 43 in the QR.
 const MAC_BYTES = 16;

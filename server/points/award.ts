@@ -24,7 +24,8 @@ import { notFound } from '../platform/errors';
 import { labelled, parseInput, z } from '../platform/validation';
 import type { AccountDoc, EntryDoc, RuleDoc, TotalsDoc } from './docs';
 import { findEntry, findRuleCandidates, toAccountState } from './store';
-import { inTransaction, throwIfFailed } from './transaction';
+import { throwIfFailed } from '../platform/db-errors';
+import { inTransaction } from '../platform/transaction';
 
 export interface AwardRequest {
   memberId: string;

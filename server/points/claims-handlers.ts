@@ -20,7 +20,8 @@ import { DEFAULT_PAGE, checkActDay, idSchema, noteSchema, pageInput, pageOf, rul
 import type { ClaimDoc } from './docs';
 import { checkEvidence, temporaryLinks } from './evidence';
 import { findClaim, findRuleCandidates } from './store';
-import { inTransaction, throwIfFailed } from './transaction';
+import { throwIfFailed } from '../platform/db-errors';
+import { inTransaction } from '../platform/transaction';
 import { toClaimView } from './views';
 
 const MAX_PHOTOS = 9;

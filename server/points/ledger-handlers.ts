@@ -31,7 +31,8 @@ import {
 } from './common';
 import type { EntryDoc } from './docs';
 import { findAccountDoc, findEntry, findRuleCandidates, toAccountState } from './store';
-import { inTransaction, throwIfFailed } from './transaction';
+import { throwIfFailed } from '../platform/db-errors';
+import { inTransaction } from '../platform/transaction';
 import { toEntryView } from './views';
 
 /** The caller's totals (this year and lifetime) and this year by category: one round of parallel reads. */

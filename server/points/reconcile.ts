@@ -12,7 +12,7 @@ import { placementOf, readAccount, writeAccount } from './award';
 import { branchPlaceOf, idSchema } from './common';
 import type { TotalsDoc } from './docs';
 import { findAccountDoc, toAccountState } from './store';
-import { inTransaction } from './transaction';
+import { inTransaction } from '../platform/transaction';
 
 /** A member's ledger grouped for rebuilding the account: far fewer groups than this. */
 const MAX_GROUPS = 20000;

@@ -15,7 +15,8 @@ import { daySchema, labelled, z } from '../platform/validation';
 import { noteSchema, ruleCodeSchema } from './common';
 import type { RuleDoc, RuleVersionDoc } from './docs';
 import { findRulesAt, forgetCachedRules, scopesFor } from './store';
-import { inTransaction, throwIfFailed } from './transaction';
+import { throwIfFailed } from '../platform/db-errors';
+import { inTransaction } from '../platform/transaction';
 import { toRuleView } from './views';
 
 const scopeSchema = labelled(z.string().trim().min(1).max(64), '适用范围');

@@ -3,7 +3,7 @@
  * session's counter documents (`SeatDoc`, a few per session, their quotas adding up to the
  * capacity): a sign-up reads one counter with room and the member's record inside a transaction
  * and writes both, so two sign-ups for the last place of a counter cannot both commit; the loser
- * retries (`transact`) or moves to another counter, and is told "full" only when every counter is.
+ * retries (`inTransaction`) or moves to another counter, and is told "full" only when every counter is.
  */
 import { z } from 'zod';
 import { COLLECTIONS } from '../../database/collections';
@@ -13,7 +13,7 @@ import { _, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { AppError, failedPrecondition, notFound, permissionDenied } from '../platform/errors';
 import { bodyOf, blankAttendance } from './records';
-import { transact } from './retry';
+import { busy, inTransaction } from '../platform/transaction';
 import { reasonSchema, sessionIdSchema } from './schemas';
 import { withId, type AttendanceDoc, type SeatDoc, type SessionDoc } from './session-doc';
 import { findAttendance, findCallerMember, findSeats, findSession, inAudience, requireActiveMember } from './store';
@@ -105,7 +105,7 @@ export const signUp: Handler<'sessions', 'signUp'> = {
         throw full(seen.capacity);
       }
       try {
-        return await transact(async (tx) => {
+        return await inTransaction(async (tx) => {
           const attId = attendanceIdOf(sessionId, member._id);
           const [sRes, aRes, cRes] = (await Promise.all([
             tx.collection(COLLECTIONS.sessions).doc(sessionId).get(),
@@ -149,7 +149,7 @@ export const signUp: Handler<'sessions', 'signUp'> = {
         seats = (await findSeats([sessionId])).get(sessionId) ?? [];
       }
     }
-    throw new AppError('UNAVAILABLE', '现在报名的人很多，请稍后再试一次');
+    throw busy();
   },
 };
 
@@ -159,7 +159,7 @@ export const cancelSignUp: Handler<'sessions', 'cancelSignUp'> = {
   async run({ sessionId }, { caller }) {
     const member = requireActiveMember(await findCallerMember(caller.openid));
     const now = new Date();
-    const att = await transact(async (tx) => {
+    const att = await inTransaction(async (tx) => {
       const { session, att } = await readForChange(tx, sessionId, member);
       if (!att) return blankAttendance(session, member, now);
       if (att.status === 'attended') throw failedPrecondition('您已经签到了，不能再取消报名');
@@ -187,7 +187,7 @@ export const askLeave: Handler<'sessions', 'askLeave'> = {
   async run({ sessionId, reason }, { caller }) {
     const member = requireActiveMember(await findCallerMember(caller.openid));
     const now = new Date();
-    const att = await transact(async (tx) => {
+    const att = await inTransaction(async (tx) => {
       const { session, att } = await readForChange(tx, sessionId, member);
       if (att?.status === 'attended') throw failedPrecondition('您已经签到了，不用再请假');
       if (att?.status === 'leave' && att.leaveReason === reason) return att;

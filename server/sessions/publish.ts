@@ -25,7 +25,7 @@ import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, invalidArgument, notFound, permissionDenied } from '../platform/errors';
-import { transact } from './retry';
+import { inTransaction } from '../platform/transaction';
 import { publishSchema, reasonSchema, sessionIdSchema, toFields, updateSchema, type SessionFields } from './schemas';
 import { placeText, withId, type SeatDoc, type SessionDoc, type StoredPlace } from './session-doc';
 import { BRANCH_TYPES, canManage, countExpected, findSeats, requireSession, seatsTaken } from './store';
@@ -156,7 +156,7 @@ export const publish: Handler<'sessions', 'publish'> = {
       createdAt: now,
       updatedAt: now,
     };
-    const stored = await transact(async (tx: Transaction) => {
+    const stored = await inTransaction(async (tx: Transaction) => {
       const existing = (await tx.collection(COLLECTIONS.sessions).doc(id).get()) as { data: SessionDoc | null };
       if (existing.data) return withId<SessionDoc>(existing.data, id);
       const { _id, ...body } = session;
@@ -229,7 +229,7 @@ export const update: Handler<'sessions', 'update'> = {
     }
     const expected = session.audience.type === 'branch' ? await countExpected(session.audience.orgId) : null;
     const fields = storedFields(input, place);
-    const result = await transact(async (tx: Transaction) => {
+    const result = await inTransaction(async (tx: Transaction) => {
       const res = (await tx.collection(COLLECTIONS.sessions).doc(session._id).get()) as { data: SessionDoc | null };
       if (!res.data) throw notFound('这个活动不存在或已被删除');
       const current = withId<SessionDoc>(res.data, session._id);
@@ -295,7 +295,7 @@ export const cancel: Handler<'sessions', 'cancel'> = {
     const [{ access, session }, seats] = await Promise.all([loadManaged(caller, sessionId), findSeats([sessionId])]);
     const taken = seatsTaken(seats.get(sessionId));
     if (session.state === 'cancelled') return managerDetail(session, taken, access, now);
-    const result = await transact(async (tx: Transaction) => {
+    const result = await inTransaction(async (tx: Transaction) => {
       const res = (await tx.collection(COLLECTIONS.sessions).doc(sessionId).get()) as { data: SessionDoc | null };
       if (!res.data) throw notFound('这个活动不存在或已被删除');
       const current = withId<SessionDoc>(res.data, sessionId);

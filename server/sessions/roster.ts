@@ -17,7 +17,7 @@ import { labelled } from '../platform/validation';
 import { placementOf } from '../points/award';
 import { creditAttendance, earnsPoints } from './points';
 import { bodyOf, blankAttendance } from './records';
-import { transact } from './retry';
+import { inTransaction } from '../platform/transaction';
 import { memberIdSchema, nextCursor, pageInput, pageOf, reasonSchema, sessionIdSchema } from './schemas';
 import { toRow, withId, type AttendanceDoc, type SessionDoc } from './session-doc';
 import {
@@ -201,7 +201,7 @@ export const mark: Handler<'sessions', 'mark'> = {
         return row(known, points.points);
       }
       const attId = attendanceIdOf(sessionId, memberId);
-      const { att } = await transact(async (tx: Transaction) => {
+      const { att } = await inTransaction(async (tx: Transaction) => {
         const res = (await tx.collection(COLLECTIONS.sessionAttendance).doc(attId).get()) as {
           data: AttendanceDoc | null;
         };
@@ -236,7 +236,7 @@ export const mark: Handler<'sessions', 'mark'> = {
 
     if (known?.status === 'attended') throw failedPrecondition('该党员已经签到，不能改为请假');
     if (known?.status === 'leave' && known.leaveReason === reason) return row(known, null);
-    const att = await transact(async (tx: Transaction) => {
+    const att = await inTransaction(async (tx: Transaction) => {
       const attId = attendanceIdOf(sessionId, memberId);
       const [sRes, aRes] = (await Promise.all([
         tx.collection(COLLECTIONS.sessions).doc(sessionId).get(),

@@ -1,5 +1,14 @@
 /** Asia/Shanghai calendar days, and the instant stored for an act known only by its day. */
-import { instantOfDay, isDay, shanghaiDay } from '../../server/domain/shanghai-day';
+import {
+  instantOfDay,
+  isDay,
+  parseShanghaiStamp,
+  shanghaiDay,
+  shanghaiMidnight,
+  shanghaiMonth,
+  shanghaiParts,
+  shanghaiStamp,
+} from '../../server/domain/shanghai-day';
 
 describe('isDay', () => {
   test.each([
@@ -46,5 +55,29 @@ describe('instantOfDay', () => {
     const now = new Date(iso);
     expect(() => instantOfDay('2026-12-03', now)).toThrow(RangeError);
     expect(() => instantOfDay('2026-02-30', now)).toThrow(RangeError);
+  });
+});
+
+describe('months, clock parts and WeChat Pay stamps on the Shanghai wall clock', () => {
+  test.each([
+    ['2025-12-31T15:59:59.000Z', '2025-12', '20251231235959', { year: 2025, month: 12, day: 31, hour: 23, minute: 59 }],
+    ['2025-12-31T16:00:00.000Z', '2026-01', '20260101000000', { year: 2026, month: 1, day: 1, hour: 0, minute: 0 }],
+  ])('%s', (iso, month, stamp, parts) => {
+    const at = new Date(iso);
+    expect(shanghaiMonth(at)).toBe(month);
+    expect(shanghaiStamp(at)).toBe(stamp);
+    expect(parseShanghaiStamp(stamp)).toEqual(at);
+    expect(shanghaiParts(at)).toEqual(parts);
+  });
+
+  test('midnight of a Shanghai day is 16:00 UTC the day before; months past 12 roll over', () => {
+    expect(shanghaiMidnight(2026, 3, 5).toISOString()).toBe('2026-03-04T16:00:00.000Z');
+    expect(shanghaiMidnight(2026, 13).toISOString()).toBe('2026-12-31T16:00:00.000Z');
+  });
+
+  test('what is not a stamp or a date is refused', () => {
+    expect(parseShanghaiStamp('2026-01-01')).toBeNull();
+    expect(parseShanghaiStamp(undefined)).toBeNull();
+    expect(() => shanghaiMonth(new Date('nope'))).toThrow(RangeError);
   });
 });

@@ -1,11 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import {
-  hashSensitive,
-  LOCAL_DEV_SENSITIVE_KEY,
-  openSensitive,
-  parseSecretKey,
-  sealSensitive,
-} from '../../server/platform/sensitive';
+import { LOCAL_DEV_SENSITIVE_KEY } from '../../emulator/dev-keys';
+import { hashSensitive, openSensitive, parseSecretKey, sealSensitive } from '../../server/platform/sensitive';
 import type * as ModuleNamespace from '../../server/platform/sensitive';
 
 type SensitiveModule = typeof ModuleNamespace;

@@ -1,5 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
-import { LOCAL_DEV_TOKEN_KEY, rotatingWindow, signToken, verifyToken } from '../../server/platform/signed-token';
+import { LOCAL_DEV_TOKEN_KEY } from '../../emulator/dev-keys';
+import { rotatingWindow, signToken, verifyToken } from '../../server/platform/signed-token';
 import type * as ModuleNamespace from '../../server/platform/signed-token';
 
 type TokenModule = typeof ModuleNamespace;

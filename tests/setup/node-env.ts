@@ -1,5 +1,4 @@
-import { LOCAL_DEV_SENSITIVE_KEY } from '../../server/platform/sensitive';
-import { LOCAL_DEV_TOKEN_KEY } from '../../server/platform/signed-token';
+import { LOCAL_DEV_SENSITIVE_KEY, LOCAL_DEV_TOKEN_KEY } from '../../emulator/dev-keys';
 
 // Every node test runs as a cloud function does: in Asia/Shanghai, with the SDK able to init
 // (dummy credentials; TENCENTCLOUD=true skips the metadata probe). Emulators set the URL.

@@ -1,6 +1,5 @@
 /** Money and months as a member reads them. Money stays integer fen until it is shown. */
-
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+import { chineseDay, clockText, partsOfIso, shanghaiDay } from '../../utils/shanghai-time';
 
 /** 400050 → '4,000.50' (integer arithmetic, no float). */
 export function yuan(fen: number): string {
@@ -39,11 +38,8 @@ export function monthsText(months: readonly string[]): string {
 
 /** An ISO time in Beijing time: '2026年11月27日 12:05'. */
 export function timeText(iso: string | null | undefined): string {
-  const ms = Date.parse(iso ?? '');
-  if (Number.isNaN(ms)) return '';
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const p = partsOfIso(iso);
+  return p ? `${chineseDay(p)} ${clockText(p)}` : '';
 }
 
 /** '2026-11-27' → '2026年11月27日'. */
@@ -59,7 +55,7 @@ export function receivedText(r: { kind: 'payment' | 'reversal'; channel: string;
 
 /** Today in Beijing time, 'YYYY-MM-DD'. */
 export function todayText(now = Date.now()): string {
-  return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDay(now);
 }
 
 /** The month `n` after (before, when negative) 'YYYY-MM'. */

@@ -7,6 +7,7 @@ import type { MyDues } from '../../../typings';
 import { BAND_LABELS, DECLARATION_STATUS_LABELS, DUES_CATEGORY_LABELS, MONTH_STATE_LABELS } from '../../constants/dues';
 import { toCallError } from '../../services/cloud';
 import { fetchMyDues } from '../../services/dues';
+import { monthOfIso } from '../../utils/shanghai-time';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { monthText, monthsText, yuan } from '../common/format';
 
@@ -57,7 +58,7 @@ export function toView(d: MyDues): MyDuesView {
     category: inForce ? DUES_CATEGORY_LABELS[inForce.category] : '',
     explanation: profile?.explanation ?? '请先申报党费交纳基数，经党支部确认后按月计算党费。',
     pendingNote: pending
-      ? `您在${monthText(pending.declaredAt.slice(0, 7))}申报的基数${DECLARATION_STATUS_LABELS.pending}。`
+      ? `您在${monthText(monthOfIso(pending.declaredAt))}申报的基数${DECLARATION_STATUS_LABELS.pending}。`
       : '',
     reliefNote: relief
       ? `${relief.kind === 'waive' ? '免交' : '减交'}：${relief.reason}（${relief.approvedBy} 批准）`

@@ -12,6 +12,7 @@ import {
 } from '../../constants/member';
 import { toCallError } from '../../services/cloud';
 import { fetchMyMembership } from '../../services/member';
+import { clockText, shanghaiParts } from '../../utils/shanghai-time';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { formatDay, showNotice } from '../shared/format';
 
@@ -53,8 +54,7 @@ function certificateCard(m: MyMembership): CertificateCard | null {
 
 /** HH:mm now, for 「二维码更新于」. */
 function clockTime(at: Date): string {
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+  return clockText(shanghaiParts(at));
 }
 
 Component({

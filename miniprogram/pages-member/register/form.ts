@@ -11,9 +11,9 @@ import {
   checkMobile,
   checkOptionalText,
   checkText,
-  shanghaiDay,
   type Checked,
 } from '../../utils/validate';
+import { shanghaiDay, shanghaiMonth } from '../../utils/shanghai-time';
 
 export interface RegistrationForm {
   name: string;
@@ -112,11 +112,6 @@ export function emptyForm(): RegistrationForm {
 /** The message for a check, or '' when it passed. */
 function messageOf<T>(checked: Checked<T>): string {
   return checked.ok ? '' : checked.message;
-}
-
-/** The month in Asia/Shanghai, YYYY-MM. */
-function shanghaiMonth(today: Date): string {
-  return shanghaiDay(today).slice(0, 7);
 }
 
 /** The day someone born on `birthDate` turns eighteen, YYYY-MM-DD (as the server reckons it). */

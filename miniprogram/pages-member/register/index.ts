@@ -22,7 +22,8 @@ import {
 } from '../../constants/member';
 import { showCallError, toCallError } from '../../services/cloud';
 import { fetchMyMembership, fetchRegistrationPoint, registerMember } from '../../services/member';
-import { checkIdCard, shanghaiDay } from '../../utils/validate';
+import { shanghaiDay } from '../../utils/shanghai-time';
+import { checkIdCard } from '../../utils/validate';
 import { formatDay, formatMonth, showNotice } from '../shared/format';
 import {
   checkField,

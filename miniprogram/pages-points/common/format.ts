@@ -1,8 +1,7 @@
 /** Points as people read them: signed numbers, Beijing dates, the terms of an item in words. */
 import type { PointsCaps, PointsRuleView } from '../../../typings/areas/points';
 import { UNIT_LABELS } from '../../constants/points';
-
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+import { chineseDay, partsOfIso, shanghaiDay } from '../../utils/shanghai-time';
 
 /** '+3', '-2' or '0': the sign is part of what the member needs to see. */
 export function signedPoints(points: number): string {
@@ -14,15 +13,13 @@ export function formatDay(value: string | null | undefined): string {
   if (!value) return '';
   const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (plain) return `${plain[1]}年${Number(plain[2])}月${Number(plain[3])}日`;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) return '';
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const p = partsOfIso(value);
+  return p ? chineseDay(p) : '';
 }
 
 /** Today in Beijing as 'YYYY-MM-DD', for date pickers. */
 export function todayInBeijing(now = Date.now()): string {
-  return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDay(now);
 }
 
 /** The first day a claim may name: 1 January of last year (the server's limit). */

@@ -1,25 +1,20 @@
 /** Dates as a secretary reads them, in Beijing time whatever the phone's time zone. */
-
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+import { chineseDay, clockText, partsOfIso } from '../../utils/shanghai-time';
 
 /** '2024-05-01T02:00:00.000Z' → '2024年5月1日'; '' for an empty or unreadable value. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '';
   const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (plain) return `${plain[1]}年${Number(plain[2])}月${Number(plain[3])}日`;
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return '';
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const p = partsOfIso(iso);
+  return p ? chineseDay(p) : '';
 }
 
 /** An ISO time with the hour and minute: '2024年5月1日 10:00'. */
 export function formatTime(iso: string | null | undefined): string {
   const day = formatDay(iso);
   if (!day || !iso || /^\d{4}-\d{2}-\d{2}$/.test(iso)) return day;
-  const d = new Date(Date.parse(iso) + BEIJING_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  return `${day} ${clockText(partsOfIso(iso)!)}`;
 }
 
 /** '2023-05' → '2023年5月'. */

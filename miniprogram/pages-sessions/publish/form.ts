@@ -4,6 +4,7 @@
  */
 import type { AudienceType, CallerProfile, SessionDetail, SessionInput, SessionKind } from '../../../typings';
 import { VOTING_KINDS } from '../../constants/sessions';
+import { clockText, shanghaiDay, shanghaiParts } from '../../utils/shanghai-time';
 
 export type PlaceType = 'station' | 'address' | 'online';
 
@@ -70,19 +71,10 @@ export interface AudienceOption {
 
 export const audienceKeyOf = (type: AudienceType, orgId: string) => `${type}:${orgId}`;
 
-const OFFSET_MS = 8 * 3600 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** YYYY-MM-DD of an instant in Beijing time. */
-export function dayOf(at: Date): string {
-  const d = new Date(at.getTime() + OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+export const dayOf = (at: Date): string => shanghaiDay(at);
 
-function timeOf(at: Date): string {
-  const d = new Date(at.getTime() + OFFSET_MS);
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+const timeOf = (at: Date): string => clockText(shanghaiParts(at));
 
 /** '2026-03-05' + '19:30' → '2026-03-05T19:30:00+08:00'. */
 export function isoOf(date: string, time: string): string {

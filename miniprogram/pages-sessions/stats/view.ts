@@ -1,13 +1,13 @@
 /** Per-branch statistics as an administrator reads them. */
 import type { NodeStats } from '../../../typings';
+import { shanghaiMonth } from '../../utils/shanghai-time';
 
 export type Span = 'month' | 'year';
 
 /** 'YYYY-MM' of now in Beijing time, and January of the same year. */
 export function monthsOf(span: Span, now = new Date()): { from: string; to: string } {
-  const d = new Date(now.getTime() + 8 * 3600 * 1000);
-  const to = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-  return { from: span === 'year' ? `${d.getUTCFullYear()}-01` : to, to };
+  const to = shanghaiMonth(now);
+  return { from: span === 'year' ? `${to.slice(0, 4)}-01` : to, to };
 }
 
 export interface RowView {

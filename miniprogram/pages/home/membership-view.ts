@@ -4,6 +4,7 @@
  */
 import type { MemberState, MyMembership } from '../../../typings';
 import { CERTIFICATE_STATE_LABELS, MEMBER_STATE_LABELS } from '../../constants/member';
+import { shanghaiParts } from '../../utils/shanghai-time';
 
 /** Which card the home page shows. */
 export type MembershipCardKind = 'none' | 'pending' | 'sent_back' | 'active' | 'inactive';
@@ -32,8 +33,8 @@ const INACTIVE_TEXTS: Record<Exclude<MemberState, 'pending' | 'sent_back' | 'act
 export function shortDate(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  const local = new Date(at.getTime() + 8 * 3600_000);
-  return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
+  const p = shanghaiParts(at);
+  return `${p.month}月${p.day}日`;
 }
 
 const EMPTY: MembershipCard = {

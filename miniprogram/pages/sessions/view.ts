@@ -5,30 +5,13 @@
  */
 import type { MyStatus, SessionRow } from '../../../typings';
 import { MY_STATUS_LABELS, SESSION_KIND_LABELS } from '../../constants/sessions';
+import { clockText, partsOfIso, type ShanghaiParts } from '../../utils/shanghai-time';
 
-const OFFSET_MS = 8 * 3600 * 1000;
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-const pad = (n: number) => String(n).padStart(2, '0');
-
-interface Parts {
-  year: number;
-  month: number;
-  day: number;
-  weekday: string;
-  time: string;
-}
+type Parts = ShanghaiParts & { time: string };
 
 function parts(iso: string): Parts | null {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return null;
-  const d = new Date(ms + OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    weekday: WEEKDAYS[d.getUTCDay()]!,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-  };
+  const p = partsOfIso(iso);
+  return p && { ...p, time: clockText(p) };
 }
 
 /** '3月5日（周四）19:30', with the year when it is not this year's. */

@@ -2,6 +2,7 @@
  * Months as 'YYYY-MM' strings (they sort as text), counted in Asia/Shanghai, where dues are owed.
  * Arithmetic goes through a month index (year × 12 + month − 1), never through Date.
  */
+import { shanghaiMonth } from '../shanghai-day';
 
 /** The time zone in which a dues month begins and ends. */
 export const DUES_TIME_ZONE = 'Asia/Shanghai';
@@ -27,10 +28,14 @@ function fromIndex(index: number): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The dues month an instant falls in, in Asia/Shanghai by default (not the server's zone). */
+/**
+ * The dues month an instant falls in, in Asia/Shanghai by default (not the server's zone), through
+ * the one time module; another IANA zone, when asked for, through Intl.
+ */
 export function monthOf(date: Date | number, timeZone: string = DUES_TIME_ZONE): string {
   const instant = typeof date === 'number' ? new Date(date) : date;
   if (Number.isNaN(instant.getTime())) throw new RangeError('monthOf: invalid date');
+  if (timeZone === DUES_TIME_ZONE) return shanghaiMonth(instant);
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric' });

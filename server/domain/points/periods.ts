@@ -3,6 +3,8 @@
  * 31 December in Xiamen counts towards that day, month and year.
  */
 
+import { shanghaiDay } from '../shanghai-day';
+
 /** The zone in which points days, months and years begin and end. */
 export const POINTS_TIME_ZONE = 'Asia/Shanghai';
 
@@ -17,11 +19,9 @@ export interface Periods {
   date: string;
 }
 
-const dayFormatter = new Intl.DateTimeFormat('sv-SE', { timeZone: POINTS_TIME_ZONE });
-
 /** The Asia/Shanghai day, month and year of an instant. */
 export function periodsOf(at: Date): Periods {
   if (Number.isNaN(at.getTime())) throw new RangeError('periodsOf: invalid date');
-  const date = dayFormatter.format(at);
+  const date = shanghaiDay(at);
   return { year: Number(date.slice(0, 4)), month: date.slice(5, 7), day: date.slice(5), date };
 }

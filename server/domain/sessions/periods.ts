@@ -4,9 +4,8 @@
  * server's own time zone.
  */
 
-import { shanghaiDay } from '../shanghai-day';
+import { shanghaiDay, shanghaiMidnight, shanghaiParts } from '../shanghai-day';
 
-const OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** A half-open range of instants [start, end). */
@@ -17,14 +16,12 @@ export interface Period {
 
 /** Year, month (1–12) and day of an instant in Beijing time. */
 export function shanghaiDate(at: Date): { year: number; month: number; day: number } {
-  const shifted = new Date(at.getTime() + OFFSET_MS);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+  const { year, month, day } = shanghaiParts(at);
+  return { year, month, day };
 }
 
 /** Midnight Beijing time of a calendar day; months past 12 roll into the next year. */
-export function shanghaiMidnight(year: number, month: number, day = 1): Date {
-  return new Date(Date.UTC(year, month - 1, day) - OFFSET_MS);
-}
+export { shanghaiMidnight };
 
 export function monthOf(at: Date): Period {
   const { year, month } = shanghaiDate(at);
@@ -89,7 +86,7 @@ export function daysLeftIn(period: Period, now: Date): number {
 
 /** '3月5日 19:30' in Beijing time, for notes shown to members. */
 export function shortTime(at: Date): string {
-  const shifted = new Date(at.getTime() + OFFSET_MS);
+  const p = shanghaiParts(at);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${shifted.getUTCMonth() + 1}月${shifted.getUTCDate()}日 ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+  return `${p.month}月${p.day}日 ${pad(p.hour)}:${pad(p.minute)}`;
 }

@@ -1,0 +1,35 @@
+/** utils/shanghai-time.ts: Beijing days, months and clock times whatever the phone's zone. */
+import {
+  chineseDay,
+  clockText,
+  monthOfIso,
+  partsOfIso,
+  shanghaiDay,
+  shanghaiMonth,
+  shanghaiParts,
+} from '../../miniprogram/utils/shanghai-time';
+
+test.each([
+  ['2025-12-31T15:59:59.999Z', '2025-12-31', '2025-12', '23:59'],
+  ['2025-12-31T16:00:00.000Z', '2026-01-01', '2026-01', '00:00'],
+  ['2026-03-01T00:30:00.000Z', '2026-03-01', '2026-03', '08:30'],
+])('%s is %s (%s) at %s in Beijing', (iso, day, month, clock) => {
+  const at = new Date(iso);
+  expect(shanghaiDay(at)).toBe(day);
+  expect(shanghaiDay(at.getTime())).toBe(day);
+  expect(shanghaiMonth(at)).toBe(month);
+  expect(monthOfIso(iso)).toBe(month);
+  expect(clockText(shanghaiParts(at))).toBe(clock);
+});
+
+test('parts carry the Chinese weekday, and read as a Chinese day', () => {
+  const p = partsOfIso('2026-03-05T11:30:00.000Z')!;
+  expect(p).toEqual({ year: 2026, month: 3, day: 5, hour: 19, minute: 30, weekday: '四' });
+  expect(chineseDay(p)).toBe('2026年3月5日');
+});
+
+test('text that is not a time gives null parts and an empty month', () => {
+  expect(partsOfIso('not a time')).toBeNull();
+  expect(partsOfIso(null)).toBeNull();
+  expect(monthOfIso(undefined)).toBe('');
+});
