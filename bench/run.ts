@@ -1,3 +1,4 @@
+import { benchBranchListPage } from './branch-list-page';
 import { benchCheckinBurst } from './checkin-burst';
 import { benchEmulatorQuery } from './emulator-query';
 import { benchFunctionCalls } from './function-calls';
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
   await benchMemberRoundTrips();
   await benchCheckinBurst();
   await benchPointsRanking();
+  await benchBranchListPage();
 }
 
 main().catch((err) => {

@@ -1,4 +1,5 @@
 export type * from './reply';
+export type * from './paging';
 export type * from './models';
 export type * from './api';
 export type * from './areas/member';

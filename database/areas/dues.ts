@@ -13,7 +13,7 @@ export const duesCollections: CollectionSpec[] = [
   {
     name: DUES_COLLECTIONS.duesProfiles,
     description: '党费档案：每名党员一条（_id 为党员编号）；申报的基数、支部的确认或更正、减免决定，全部保留历史',
-    indexes: [{ name: 'branch_pending', keys: { branchId: 1, hasPending: 1, updatedAt: 1 } }],
+    indexes: [{ name: 'branch_pending_id', keys: { branchId: 1, hasPending: 1, updatedAt: 1, _id: 1 } }],
     rules: DENY_ALL,
   },
   {
@@ -22,6 +22,8 @@ export const duesCollections: CollectionSpec[] = [
     indexes: [
       { name: 'member_month', keys: { memberId: 1, month: 1 } },
       { name: 'branch_month_state', keys: { branchId: 1, month: 1, state: 1 } },
+      // The month's collection list by name (keyset on memberName, _id).
+      { name: 'branch_month_name_id', keys: { branchId: 1, month: 1, memberName: 1, _id: 1 } },
       { name: 'org_path_month', keys: { orgPath: 1, month: 1 } },
     ],
     rules: DENY_ALL,

@@ -16,8 +16,12 @@ export const memberCollections: CollectionSpec[] = [
       { name: 'openid_unique', keys: { openid: 1 }, unique: true },
       // One person, one record: a second account with the same 身份证号 fails here.
       { name: 'id_hash_unique', keys: { 'idCard.hash': 1 }, unique: true },
-      { name: 'branch_state_name', keys: { branchId: 1, state: 1, name: 1 } },
-      { name: 'scopes_state_time', keys: { candidateScopes: 1, state: 1, submittedAt: 1 } },
+      // Keyset pages (sort key, then _id) of a branch's members, by state or all of them.
+      { name: 'branch_state_name_id', keys: { branchId: 1, state: 1, name: 1, _id: 1 } },
+      { name: 'branch_name_id', keys: { branchId: 1, name: 1, _id: 1 } },
+      // The registration queue: of a catchment, or every pending one for the super administrator.
+      { name: 'scopes_state_time_id', keys: { candidateScopes: 1, state: 1, submittedAt: 1, _id: 1 } },
+      { name: 'state_time_id', keys: { state: 1, submittedAt: 1, _id: 1 } },
       { name: 'org_path_state', keys: { orgPath: 1, state: 1 } },
     ],
     rules: DENY_ALL,

@@ -30,7 +30,7 @@ export const pointsCollections: CollectionSpec[] = [
     name: POINTS_COLLECTIONS.pointsLedger,
     description: '积分流水：只增不改；_id 由 党员、项目、来源事件决定（冲正为 r_原流水号）',
     indexes: [
-      { name: 'member_recorded', keys: { memberId: 1, recordedAt: -1 } },
+      { name: 'member_recorded_id', keys: { memberId: 1, recordedAt: -1, _id: -1 } },
       { name: 'member_year', keys: { memberId: 1, year: 1 } },
       { name: 'source', keys: { 'source.type': 1, 'source.id': 1 } },
     ],
@@ -55,8 +55,10 @@ export const pointsCollections: CollectionSpec[] = [
     name: POINTS_COLLECTIONS.pointsClaims,
     description: '党员申报积分（志愿服务、公益等）：说明、照片、审批状态；同一内容重复提交只算一条',
     indexes: [
-      { name: 'member_submitted', keys: { memberId: 1, submittedAt: -1 } },
-      { name: 'org_state_submitted', keys: { orgPath: 1, state: 1, submittedAt: 1 } },
+      // Keyset pages: a member's claims newest first; the review queue oldest first, of a node or all.
+      { name: 'member_submitted_id', keys: { memberId: 1, submittedAt: -1, _id: -1 } },
+      { name: 'org_state_submitted_id', keys: { orgPath: 1, state: 1, submittedAt: 1, _id: 1 } },
+      { name: 'state_submitted_id', keys: { state: 1, submittedAt: 1, _id: 1 } },
     ],
     rules: DENY_ALL,
   },

@@ -13,10 +13,10 @@ export const sessionCollections: CollectionSpec[] = [
     description: '学习活动与志愿服务：类型、时间、地点、名额、对象（一个支部或某组织下全体）；_id 由发布人与请求号决定',
     indexes: [
       // Lists for members: sessions open to one of their audience keys, by time.
-      { name: 'audience_state_start', keys: { audienceKey: 1, state: 1, startAt: 1 } },
+      { name: 'audience_state_start_id', keys: { audienceKey: 1, state: 1, startAt: 1, _id: 1 } },
       { name: 'audience_state_end', keys: { audienceKey: 1, state: 1, endAt: 1 } },
       // Managers' lists and per-node statistics: everything owned under a node.
-      { name: 'owner_path_start', keys: { ownerPath: 1, startAt: -1 } },
+      { name: 'owner_path_start_id', keys: { ownerPath: 1, startAt: 1, _id: 1 } },
       // The cadence check of a branch.
       { name: 'branch_kind_start', keys: { branchId: 1, kind: 1, startAt: 1 } },
     ],
@@ -27,8 +27,9 @@ export const sessionCollections: CollectionSpec[] = [
     description:
       '出勤记录：每个活动每名党员一条（_id 为 活动编号~党员编号）；报名、请假、签到（扫码或书记补登）与积分结果',
     indexes: [
-      { name: 'session_status_name', keys: { sessionId: 1, status: 1, memberName: 1 } },
-      { name: 'member_start', keys: { memberId: 1, sessionStartAt: -1 } },
+      // Rosters by name (keyset on memberName, _id); a member's records newest first.
+      { name: 'session_status_name_id', keys: { sessionId: 1, status: 1, memberName: 1, _id: 1 } },
+      { name: 'member_start_id', keys: { memberId: 1, sessionStartAt: -1, _id: -1 } },
       { name: 'member_changed', keys: { memberId: 1, changed: 1 } },
       { name: 'owner_status_start', keys: { sessionOwnerPath: 1, status: 1, sessionStartAt: 1 } },
       // Awards left pending by a call that died (sessions/points.ts): the sweep finds them.

@@ -18,6 +18,7 @@ import { findOrg, type OrgDoc } from '../orgs/org-store';
 import { loadAccess, requireAdminOver, requireBranchManager } from '../platform/access';
 import { _, db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
+import { readKeysetPage } from '../platform/keyset';
 import { notFound } from '../platform/errors';
 import type { DuesMonthDoc, DuesOrderDoc } from './docs';
 import { HISTORY_MONTHS, UNPAID_STATES } from './records';
@@ -158,17 +159,17 @@ export const collectionList: Handler<'dues', 'collectionList'> = {
   input: z.object({ branchId: orgIdSchema('支部'), month: monthSchema('月份'), ...pageInput }),
   async run({ branchId, month, cursor, limit = DEFAULT_PAGE }, { caller }) {
     await managedBranch(caller, branchId);
-    const offset = cursor ? Number(cursor) : 0;
-    const res = await db
-      .collection(COLLECTIONS.duesMonths)
-      .where({ branchId, month })
-      .orderBy('memberName', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(offset)
-      .limit(limit + 1)
-      .get();
-    const docs = res.data as DuesMonthDoc[];
-    const items = docs.slice(0, limit).map((d): CollectionRow => ({
+    const { rows, nextCursor } = await readKeysetPage<DuesMonthDoc>({
+      collection: COLLECTIONS.duesMonths,
+      where: { branchId, month },
+      sort: [
+        ['memberName', 'asc'],
+        ['_id', 'asc'],
+      ],
+      cursor,
+      limit,
+    });
+    const items = rows.map((d): CollectionRow => ({
       memberId: d.memberId,
       name: d.memberName,
       month: d.month,
@@ -178,7 +179,7 @@ export const collectionList: Handler<'dues', 'collectionList'> = {
       receiptNo: d.payment?.receiptNo ?? null,
       paidAt: d.payment ? new Date(d.payment.paidAt).toISOString() : null,
     }));
-    return { items, nextCursor: docs.length > limit ? String(offset + limit) : null };
+    return { items, nextCursor };
   },
 };
 

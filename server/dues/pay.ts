@@ -207,8 +207,6 @@ export const cancelPayment: Handler<'dues', 'cancelPayment'> = {
 export const myReceipts: Handler<'dues', 'myReceipts'> = {
   input: z.object(pageInput),
   async run({ cursor, limit = DEFAULT_PAGE }, { caller }) {
-    const offset = cursor ? Number(cursor) : 0;
-    const { items, more } = await readReceipts(memberIdOf(caller.openid), offset, limit);
-    return { items, nextCursor: more ? String(offset + limit) : null };
+    return readReceipts(memberIdOf(caller.openid), cursor, limit);
   },
 };

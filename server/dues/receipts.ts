@@ -1,8 +1,10 @@
 /** Receipts: reading payments and reversals, and showing them. */
 import { COLLECTIONS } from '../../database/collections';
 import type { DuesReceipt } from '../../typings/areas/dues';
+import type { Page } from '../../typings/paging';
 import { shanghaiDay } from '../domain/shanghai-day';
 import { _, db } from '../platform/cloudbase';
+import { readKeysetPage } from '../platform/keyset';
 import type { DuesPaymentDoc } from './docs';
 
 export function receiptView(p: DuesPaymentDoc, reversed: boolean): DuesReceipt {
@@ -37,22 +39,23 @@ export async function reversedAmong(paymentIds: string[]): Promise<Set<string>> 
 /** A page of a member's receipts, newest first, each marked when reversed. Two round trips. */
 export async function readReceipts(
   memberId: string,
-  offset: number,
+  cursor: string | undefined,
   limit: number,
-): Promise<{ items: DuesReceipt[]; more: boolean }> {
-  const res = await db
-    .collection(COLLECTIONS.duesPayments)
-    .where({ memberId })
+): Promise<Page<DuesReceipt>> {
+  const { rows: docs, nextCursor } = await readKeysetPage<DuesPaymentDoc>({
+    collection: COLLECTIONS.duesPayments,
+    where: { memberId },
     // By the moment each was recorded, not the day it was paid: a reversal is always listed above
     // the payment it cancels, even when that payment was received later in the day.
-    .orderBy('recordedAt', 'desc')
-    .orderBy('_id', 'desc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const docs = (res.data as DuesPaymentDoc[]).slice(0, limit);
+    sort: [
+      ['recordedAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+    cursor,
+    limit,
+  });
   const reversed = await reversedAmong(docs.filter((d) => d.kind === 'payment').map((d) => d._id));
-  return { items: docs.map((d) => receiptView(d, reversed.has(d._id))), more: res.data.length > limit };
+  return { items: docs.map((d) => receiptView(d, reversed.has(d._id))), nextCursor };
 }
 
 /** One payment by id, or null. One round trip. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DuesCategory as ContractCategory } from '../../typings/areas/dues';
 import { DUES_CATEGORIES, MAX_BASE_FEN, isMonth, type DuesCategory } from '../domain/dues';
+import { cursorSchema } from '../platform/keyset';
 import { labelled } from '../platform/validation';
 
 /** The domain's and the contract's categories must be the same set. */
@@ -39,7 +40,7 @@ export const orderIdSchema = labelled(z.string().regex(/^[0-9A-Za-z_-]{1,32}$/, 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
 export const pageInput = {
-  cursor: labelled(z.string().regex(/^\d{1,6}$/, '无效的翻页位置'), '翻页位置').optional(),
+  cursor: cursorSchema.optional(),
   limit: labelled(z.number().int().min(1).max(MAX_PAGE), '每页条数').optional(),
 };
 

@@ -16,6 +16,7 @@ import { writeAudit } from '../platform/audit';
 import { _, db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, invalidArgument, notFound } from '../platform/errors';
+import { readKeysetPage } from '../platform/keyset';
 import { labelled } from '../platform/validation';
 import type { MemberDoc } from '../members/member-doc';
 import { amountForMonth, declarationView, needsBase, profileView, quoteView } from './amounts';
@@ -57,7 +58,7 @@ export async function memberDuesViewOf(memberId: string, now = new Date()): Prom
   const current = monthOf(now);
   const [{ dm, known: read }, receipts] = await Promise.all([
     loadMemberMonths(memberId, current),
-    readReceipts(memberId, 0, DEFAULT_PAGE),
+    readReceipts(memberId, undefined, DEFAULT_PAGE),
   ]);
   const known = await ensureOwedMonths(dm, current, read, now);
   return buildMemberView(dm, known, current, receipts.items);
@@ -105,18 +106,20 @@ export const pendingBases: Handler<'dues', 'pendingBases'> = {
     const [access, branch] = await Promise.all([loadAccess(caller), findOrg(branchId)]);
     if (!branch) throw notFound('该支部不存在');
     requireBranchManager(access, { id: branch._id, ancestors: branch.ancestors });
-    const offset = cursor ? Number(cursor) : 0;
-    const res = await db
-      .collection(COLLECTIONS.duesProfiles)
-      .where({ branchId, hasPending: true })
-      .orderBy('updatedAt', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(offset)
-      .limit(limit + 1)
-      .get();
-    const docs = res.data as DuesProfileDoc[];
+    // Keyset, not offset: declarations reviewed between two pages leave the queue and must not
+    // push the ones after them out of sight.
+    const { rows, nextCursor } = await readKeysetPage<DuesProfileDoc>({
+      collection: COLLECTIONS.duesProfiles,
+      where: { branchId, hasPending: true },
+      sort: [
+        ['updatedAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      cursor,
+      limit,
+    });
     const current = monthOf(new Date());
-    const items: PendingBaseRow[] = docs.slice(0, limit).flatMap((p) => {
+    const items: PendingBaseRow[] = rows.flatMap((p) => {
       const d = p.declarations.find((x) => x.status === 'pending');
       if (!d) return [];
       return [
@@ -129,7 +132,7 @@ export const pendingBases: Handler<'dues', 'pendingBases'> = {
         },
       ];
     });
-    return { items, nextCursor: docs.length > limit ? String(offset + limit) : null };
+    return { items, nextCursor };
   },
 };
 

@@ -9,6 +9,7 @@ import { _, db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { notFound, permissionDenied } from '../platform/errors';
 import { openSensitive } from '../platform/sensitive';
+import { cursorSchema, readKeysetPage, type KeysetSort } from '../platform/keyset';
 import { labelled } from '../platform/validation';
 import { toDetail, toRow, type MemberDoc } from './member-doc';
 import { industrySchema, memberIdSchema, orgIdSchema, reasonSchema } from './schemas';
@@ -17,7 +18,7 @@ import { loadVisibleMember } from './visibility';
 const DEFAULT_PAGE = 20;
 const MAX_PAGE = 100;
 const pageInput = {
-  cursor: labelled(z.string().regex(/^\d{1,6}$/, '无效的翻页位置'), '翻页位置').optional(),
+  cursor: cursorSchema.optional(),
   limit: labelled(z.number().int().min(1).max(MAX_PAGE), '每页条数').optional(),
 };
 const ROW_FIELDS = {
@@ -32,27 +33,23 @@ const ROW_FIELDS = {
   submittedAt: true,
 };
 
-/** Read one page (offset cursor) with one extra row to know whether another page follows. */
+/** Read one page after the cursor row (keyset on the sort key and `_id`). */
 async function readPage(
   where: Record<string, unknown>,
-  orderBy: [string, 'asc' | 'desc'][],
+  sort: KeysetSort,
   cursor: string | undefined,
   limit = DEFAULT_PAGE,
 ): Promise<Page<MemberRow>> {
-  const offset = cursor ? Number(cursor) : 0;
-  let q = db.collection(COLLECTIONS.members).where(where);
-  for (const [field, dir] of orderBy) q = q.orderBy(field, dir);
-  const res = await q
-    .skip(offset)
-    .limit(limit + 1)
-    .field(ROW_FIELDS)
-    .get();
-  const docs = res.data as MemberDoc[];
-  return {
-    // Rows carry masks only, never the sealed values.
-    items: docs.slice(0, limit).map(toRow),
-    nextCursor: docs.length > limit ? String(offset + limit) : null,
-  };
+  const { rows, nextCursor } = await readKeysetPage<MemberDoc>({
+    collection: COLLECTIONS.members,
+    where,
+    sort,
+    cursor,
+    limit,
+    field: ROW_FIELDS,
+  });
+  // Rows carry masks only, never the sealed values.
+  return { items: rows.map(toRow), nextCursor };
 }
 
 /** Pending registrations the caller may assign: seen from their branch's catchment or their node. */

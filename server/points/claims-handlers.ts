@@ -16,7 +16,8 @@ import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, invalidArgument, notFound, permissionDenied } from '../platform/errors';
 import { daySchema, labelled, z } from '../platform/validation';
 import { applyAward, placementOf, prepareAward, settleAward } from './award';
-import { DEFAULT_PAGE, checkActDay, idSchema, noteSchema, pageInput, pageOf, ruleCodeSchema, titleOf } from './common';
+import { readKeysetPage, type KeysetSort } from '../platform/keyset';
+import { DEFAULT_PAGE, checkActDay, idSchema, noteSchema, pageInput, ruleCodeSchema, titleOf } from './common';
 import type { ClaimDoc } from './docs';
 import { checkEvidence, temporaryLinks } from './evidence';
 import { findClaim, findRuleCandidates } from './store';
@@ -26,6 +27,14 @@ import { toClaimView } from './views';
 
 const MAX_PHOTOS = 9;
 const MAX_HOURS_A_DAY = 24;
+const NEWEST_FIRST: KeysetSort = [
+  ['submittedAt', 'desc'],
+  ['_id', 'desc'],
+];
+const OLDEST_FIRST: KeysetSort = [
+  ['submittedAt', 'asc'],
+  ['_id', 'asc'],
+];
 
 /**
  * A member claims points for a volunteer or public-welfare act: item, day, hours where the item
@@ -99,18 +108,16 @@ export const myClaims: Handler<'points', 'myClaims'> = {
     ...pageInput,
   }),
   async run({ state, cursor, limit = DEFAULT_PAGE }, { caller }) {
-    const offset = cursor ? Number(cursor) : 0;
     const where: Record<string, unknown> = { memberId: memberIdOf(caller.openid) };
     if (state) where.state = state;
-    const res = await db
-      .collection(COLLECTIONS.pointsClaims)
-      .where(where)
-      .orderBy('submittedAt', 'desc')
-      .orderBy('_id', 'desc')
-      .skip(offset)
-      .limit(limit + 1)
-      .get();
-    return pageOf(res.data as ClaimDoc[], offset, limit, toClaimView);
+    const { rows, nextCursor } = await readKeysetPage<ClaimDoc>({
+      collection: COLLECTIONS.pointsClaims,
+      where,
+      sort: NEWEST_FIRST,
+      cursor,
+      limit,
+    });
+    return { items: rows.map((c) => toClaimView(c)), nextCursor };
   },
 };
 
@@ -143,18 +150,15 @@ export const pendingClaims: Handler<'points', 'pendingClaims'> = {
     } else if (!access.isSuperAdmin) {
       where.orgPath = _.in(scopeIds(access));
     }
-    const offset = cursor ? Number(cursor) : 0;
-    const res = await db
-      .collection(COLLECTIONS.pointsClaims)
-      .where(where)
-      .orderBy('submittedAt', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(offset)
-      .limit(limit + 1)
-      .get();
-    const rows = res.data as ClaimDoc[];
-    const page = rows.slice(0, limit);
-    return { items: await withLinks(page), nextCursor: rows.length > limit ? String(offset + limit) : null };
+    // Keyset, not offset: claims decided between two pages must not push later ones out of sight.
+    const { rows, nextCursor } = await readKeysetPage<ClaimDoc>({
+      collection: COLLECTIONS.pointsClaims,
+      where,
+      sort: OLDEST_FIRST,
+      cursor,
+      limit,
+    });
+    return { items: await withLinks(rows), nextCursor };
   },
 };
 

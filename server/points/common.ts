@@ -4,13 +4,14 @@ import { canAdminister } from '../domain/scope';
 import { RULE_CODE_PATTERN } from '../domain/points/rules';
 import { periodsOf } from '../domain/points/periods';
 import { invalidArgument } from '../platform/errors';
+import { cursorSchema } from '../platform/keyset';
 import { labelled, z } from '../platform/validation';
 
 export const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
 
 export const pageInput = {
-  cursor: labelled(z.string().regex(/^\d{1,6}$/, '无效的翻页位置'), '翻页位置').optional(),
+  cursor: cursorSchema.optional(),
   limit: labelled(z.number().int().min(1).max(MAX_PAGE), '每页条数').optional(),
 };
 
@@ -46,9 +47,4 @@ export function titleOf(access: Access, branch: TreePlace | null): string {
   if (access.isSuperAdmin) return '系统管理员';
   if (branch && canAdminister(access, branch)) return '上级党组织管理员';
   return '支部书记';
-}
-
-/** Offset cursor pages: read one extra row to know whether another page follows. */
-export function pageOf<T, V>(rows: T[], offset: number, limit: number, view: (row: T) => V) {
-  return { items: rows.slice(0, limit).map(view), nextCursor: rows.length > limit ? String(offset + limit) : null };
 }

@@ -14,6 +14,7 @@ import { isDuplicateKey } from '../platform/db-errors';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, notFound, permissionDenied } from '../platform/errors';
+import { readKeysetPage } from '../platform/keyset';
 import { daySchema, labelled, z } from '../platform/validation';
 import { applyAward, placementOf, prepareAward, readAccount, settleAward, writeAccount } from './award';
 import {
@@ -24,7 +25,6 @@ import {
   idSchema,
   noteSchema,
   pageInput,
-  pageOf,
   ruleCodeSchema,
   titleOf,
   yearSchema,
@@ -73,19 +73,19 @@ export const ledger: Handler<'points', 'ledger'> = {
     const own = memberIdOf(caller.openid);
     const target = memberId ?? own;
     if (target !== own) await loadVisibleMember(caller, target);
-    const offset = cursor ? Number(cursor) : 0;
     const where: Record<string, unknown> = { memberId: target };
     if (year) where.year = year;
-    const res = await db
-      .collection(COLLECTIONS.pointsLedger)
-      .where(where)
-      .orderBy('recordedAt', 'desc')
-      .orderBy('_id', 'desc')
-      .skip(offset)
-      .limit(limit + 1)
-      .get();
-    const rows = res.data as EntryDoc[];
-    const originals = rows.slice(0, limit).filter((e) => !e.reversalOf);
+    const { rows, nextCursor } = await readKeysetPage<EntryDoc>({
+      collection: COLLECTIONS.pointsLedger,
+      where,
+      sort: [
+        ['recordedAt', 'desc'],
+        ['_id', 'desc'],
+      ],
+      cursor,
+      limit,
+    });
+    const originals = rows.filter((e) => !e.reversalOf);
     let reversed = new Set<string>();
     if (originals.length > 0) {
       const found = await db
@@ -96,7 +96,7 @@ export const ledger: Handler<'points', 'ledger'> = {
         .get();
       reversed = new Set((found.data as { reversalOf: string }[]).map((r) => r.reversalOf));
     }
-    return pageOf(rows, offset, limit, (e) => toEntryView(e, reversed.has(e._id)));
+    return { items: rows.map((e) => toEntryView(e, reversed.has(e._id))), nextCursor };
   },
 };
 

@@ -14,8 +14,9 @@ import { loadAccess } from '../platform/access';
 import { _, db } from '../platform/cloudbase';
 import type { CallerIdentity } from '../platform/caller';
 import type { Handler } from '../platform/dispatch';
+import { readKeysetPage } from '../platform/keyset';
 import { failedPrecondition, notFound, permissionDenied } from '../platform/errors';
-import { memberIdSchema, nextCursor, pageInput, pageOf } from './schemas';
+import { memberIdSchema, pageInput, pageOf } from './schemas';
 import type { AttendanceDoc } from './session-doc';
 import { joinedBranchAt } from './store';
 
@@ -49,7 +50,7 @@ export const history: Handler<'sessions', 'history'> = {
     const year = yearOf(now);
     const joined = joinedBranchAt(member);
     const since = joined && joined > year.start ? joined : year.start;
-    const { offset, limit } = pageOf(input);
+    const { cursor, limit } = pageOf(input);
     const $ = db.command.aggregate;
     const required = member.branchId
       ? db
@@ -80,14 +81,16 @@ export const history: Handler<'sessions', 'history'> = {
           hours: $.sum('$sessionServiceHours'),
         })
         .end(),
-      db
-        .collection(COLLECTIONS.sessionAttendance)
-        .where({ memberId: member._id, status: _.in(['signed_up', 'leave', 'attended']) })
-        .orderBy('sessionStartAt', 'desc')
-        .orderBy('_id', 'desc')
-        .skip(offset)
-        .limit(limit + 1)
-        .get(),
+      readKeysetPage<AttendanceDoc>({
+        collection: COLLECTIONS.sessionAttendance,
+        where: { memberId: member._id, status: _.in(['signed_up', 'leave', 'attended']) },
+        sort: [
+          ['sessionStartAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        cursor,
+        limit,
+      }),
     ]);
     let attended = 0;
     let leave = 0;
@@ -100,8 +103,7 @@ export const history: Handler<'sessions', 'history'> = {
       if (status === 'attended') attended += g.n;
       if (status === 'leave') leave += g.n;
     }
-    const records = page.data as AttendanceDoc[];
-    const items: HistoryRow[] = records.slice(0, limit).map((r) => ({
+    const items: HistoryRow[] = page.rows.map((r) => ({
       sessionId: r.sessionId,
       kind: r.sessionKind,
       title: r.sessionTitle,
@@ -119,7 +121,7 @@ export const history: Handler<'sessions', 'history'> = {
       leave,
       ...memberRate({ held: held.total, attended, leave }),
       volunteerHours,
-      items: { items, nextCursor: nextCursor(records.length, offset, limit) },
+      items: { items, nextCursor: page.nextCursor },
     };
     return result;
   },

@@ -13,7 +13,8 @@ import type { Handler } from '../platform/dispatch';
 import { notFound, permissionDenied } from '../platform/errors';
 import { labelled } from '../platform/validation';
 import { orgIdSchema } from '../members/schemas';
-import { nextCursor, pageInput, pageOf, sessionIdSchema } from './schemas';
+import { readKeysetPage, type KeysetSort } from '../platform/keyset';
+import { pageInput, pageOf, sessionIdSchema } from './schemas';
 import { toRow, type AttendanceDoc, type SessionDoc } from './session-doc';
 import {
   canManage,
@@ -30,6 +31,15 @@ import { statusFor, toDetail } from './views';
 
 const EMPTY: Page<SessionRow> = { items: [], nextCursor: null };
 const MY_STATUSES = ['signed_up', 'leave', 'attended'];
+/** Upcoming soonest first; past (and one's own) newest first, ties mirrored so one index serves both. */
+const SOONEST_FIRST: KeysetSort = [
+  ['startAt', 'asc'],
+  ['_id', 'asc'],
+];
+const LATEST_FIRST: KeysetSort = [
+  ['startAt', 'desc'],
+  ['_id', 'desc'],
+];
 
 /**
  * Sessions open to the caller: upcoming soonest first (the next one is what a member needs),
@@ -40,20 +50,21 @@ export const list: Handler<'sessions', 'list'> = {
   input: z.object({ tab: labelled(z.enum(['upcoming', 'mine', 'past']), '列表'), ...pageInput }),
   async run(input, { caller }) {
     const now = new Date();
-    const { offset, limit } = pageOf(input);
+    const { cursor, limit } = pageOf(input);
     const member = await findCallerMember(caller.openid);
     if (!member || member.state !== 'active' || !member.branchId) return EMPTY;
 
     if (input.tab === 'mine') {
-      const res = await db
-        .collection(COLLECTIONS.sessionAttendance)
-        .where({ memberId: member._id, status: _.in(MY_STATUSES) })
-        .orderBy('sessionStartAt', 'desc')
-        .orderBy('_id', 'desc')
-        .skip(offset)
-        .limit(limit + 1)
-        .get();
-      const records = (res.data as AttendanceDoc[]).slice(0, limit);
+      const { rows: records, nextCursor } = await readKeysetPage<AttendanceDoc>({
+        collection: COLLECTIONS.sessionAttendance,
+        where: { memberId: member._id, status: _.in(MY_STATUSES) },
+        sort: [
+          ['sessionStartAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+        cursor,
+        limit,
+      });
       const ids = records.map((r) => r.sessionId);
       const [sessions, seats] = await Promise.all([findSessions(ids), findSeats(ids)]);
       return {
@@ -61,24 +72,22 @@ export const list: Handler<'sessions', 'list'> = {
           const s = sessions.get(r.sessionId);
           return s ? [toRow(s, seatsTaken(seats.get(s._id)), statusFor(s, r, now, member))] : [];
         }),
-        nextCursor: nextCursor(res.data.length, offset, limit),
+        nextCursor,
       };
     }
 
     const upcoming = input.tab === 'upcoming';
-    const res = await db
-      .collection(COLLECTIONS.sessions)
-      .where({
+    const { rows: sessions, nextCursor } = await readKeysetPage<SessionDoc>({
+      collection: COLLECTIONS.sessions,
+      where: {
         audienceKey: _.in(audienceKeysOfMember(member)),
         state: 'published',
         endAt: upcoming ? _.gt(now) : _.lte(now),
-      })
-      .orderBy('startAt', upcoming ? 'asc' : 'desc')
-      .orderBy('_id', 'asc')
-      .skip(offset)
-      .limit(limit + 1)
-      .get();
-    const sessions = (res.data as SessionDoc[]).slice(0, limit);
+      },
+      sort: upcoming ? SOONEST_FIRST : LATEST_FIRST,
+      cursor,
+      limit,
+    });
     const [records, seats] = await Promise.all([
       findAttendances(sessions.map((s) => attendanceIdOf(s._id, member._id))),
       findSeats(sessions.map((s) => s._id)),
@@ -91,7 +100,7 @@ export const list: Handler<'sessions', 'list'> = {
           statusFor(s, records.get(attendanceIdOf(s._id, member._id)) ?? null, now, member),
         ),
       ),
-      nextCursor: nextCursor(res.data.length, offset, limit),
+      nextCursor,
     };
   },
 };
@@ -108,7 +117,7 @@ export const managed: Handler<'sessions', 'managed'> = {
   }),
   async run(input, { caller }) {
     const now = new Date();
-    const { offset, limit } = pageOf(input);
+    const { cursor, limit } = pageOf(input);
     const access = await loadAccess(caller);
     requireAnyManager(access);
     const where: Record<string, unknown> = {};
@@ -124,19 +133,17 @@ export const managed: Handler<'sessions', 'managed'> = {
     }
     const upcoming = input.tab === 'upcoming';
     where.endAt = upcoming ? _.gt(now) : _.lte(now);
-    const res = await db
-      .collection(COLLECTIONS.sessions)
-      .where(where)
-      .orderBy('startAt', upcoming ? 'asc' : 'desc')
-      .orderBy('_id', 'asc')
-      .skip(offset)
-      .limit(limit + 1)
-      .get();
-    const sessions = (res.data as SessionDoc[]).slice(0, limit);
+    const { rows: sessions, nextCursor } = await readKeysetPage<SessionDoc>({
+      collection: COLLECTIONS.sessions,
+      where,
+      sort: upcoming ? SOONEST_FIRST : LATEST_FIRST,
+      cursor,
+      limit,
+    });
     const seats = await findSeats(sessions.map((s) => s._id));
     return {
       items: sessions.map((s) => toRow(s, seatsTaken(seats.get(s._id)), null)),
-      nextCursor: nextCursor(res.data.length, offset, limit),
+      nextCursor,
     };
   },
 };

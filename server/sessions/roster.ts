@@ -13,12 +13,13 @@ import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, notFound, permissionDenied } from '../platform/errors';
+import { readKeysetPage, type KeysetSort } from '../platform/keyset';
 import { labelled } from '../platform/validation';
 import { placementOf } from '../points/award';
 import { creditAttendance, earnsPoints } from './points';
 import { bodyOf, blankAttendance } from './records';
 import { inTransaction } from '../platform/transaction';
-import { memberIdSchema, nextCursor, pageInput, pageOf, reasonSchema, sessionIdSchema } from './schemas';
+import { memberIdSchema, pageInput, pageOf, reasonSchema, sessionIdSchema } from './schemas';
 import { toRow, withId, type AttendanceDoc, type SessionDoc } from './session-doc';
 import {
   canManage,
@@ -75,12 +76,12 @@ export const roster: Handler<'sessions', 'roster'> = {
     const now = new Date();
     const [access, session] = await Promise.all([loadAccess(caller), requireSession(input.sessionId)]);
     if (!canManage(access, session)) throw permissionDenied('这个活动不在您的管理范围内');
-    const { offset, limit } = pageOf(input);
+    const { cursor, limit } = pageOf(input);
     const byMembers = session.audience.type === 'branch' && !input.status;
     const [counts, expected, page, seats] = await Promise.all([
       statusCounts(session._id),
       currentExpected(session, now),
-      byMembers ? memberPage(session, offset, limit, now) : recordPage(session, input.status, offset, limit, now),
+      byMembers ? memberPage(session, cursor, limit, now) : recordPage(session, input.status, cursor, limit, now),
       findSeats([session._id]),
     ]);
     const taken = seatsTaken(seats.get(session._id));
@@ -100,17 +101,21 @@ export const roster: Handler<'sessions', 'roster'> = {
   },
 };
 
-async function memberPage(session: SessionDoc, offset: number, limit: number, now: Date) {
-  const res = await db
-    .collection(COLLECTIONS.members)
-    .where({ branchId: session.audience.orgId, state: 'active' })
-    .orderBy('name', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(offset)
-    .limit(limit + 1)
-    .field(MEMBER_FIELDS)
-    .get();
-  const members = (res.data as MemberDoc[]).slice(0, limit);
+/** Rosters list by name; keyset, so marking someone between two pages hides nobody. */
+const BY_NAME = (field: string): KeysetSort => [
+  [field, 'asc'],
+  ['_id', 'asc'],
+];
+
+async function memberPage(session: SessionDoc, cursor: string | undefined, limit: number, now: Date) {
+  const { rows: members, nextCursor } = await readKeysetPage<MemberDoc>({
+    collection: COLLECTIONS.members,
+    where: { branchId: session.audience.orgId, state: 'active' },
+    sort: BY_NAME('name'),
+    cursor,
+    limit,
+    field: MEMBER_FIELDS,
+  });
   const records = await findAttendances(members.map((m) => attendanceIdOf(session._id, m._id)));
   return {
     items: members.map((m) =>
@@ -126,30 +131,25 @@ async function memberPage(session: SessionDoc, offset: number, limit: number, no
         now,
       ),
     ),
-    nextCursor: nextCursor(res.data.length, offset, limit),
+    nextCursor,
   };
 }
 
 async function recordPage(
   session: SessionDoc,
   status: 'signed_up' | 'leave' | 'attended' | undefined,
-  offset: number,
+  cursor: string | undefined,
   limit: number,
   now: Date,
 ) {
-  const res = await db
-    .collection(COLLECTIONS.sessionAttendance)
-    .where({ sessionId: session._id, status: status ?? _.in(['signed_up', 'leave', 'attended']) })
-    .orderBy('memberName', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(offset)
-    .limit(limit + 1)
-    .get();
-  const records = res.data as AttendanceDoc[];
-  return {
-    items: records.slice(0, limit).map((a) => rosterRowOfRecord(session, a, now)),
-    nextCursor: nextCursor(records.length, offset, limit),
-  };
+  const { rows, nextCursor } = await readKeysetPage<AttendanceDoc>({
+    collection: COLLECTIONS.sessionAttendance,
+    where: { sessionId: session._id, status: status ?? _.in(['signed_up', 'leave', 'attended']) },
+    sort: BY_NAME('memberName'),
+    cursor,
+    limit,
+  });
+  return { items: rows.map((a) => rosterRowOfRecord(session, a, now)), nextCursor };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { SESSION_KINDS } from '../domain/sessions';
 import { memberIdSchema, orgIdSchema } from '../members/schemas';
+import { cursorSchema } from '../platform/keyset';
 import { labelled } from '../platform/validation';
 
 const text = (label: string, max: number, min = 1) => labelled(z.string().trim().min(min).max(max), label);
@@ -98,19 +99,14 @@ export const reasonSchema = (label: string) => text(label, 200, 2);
 const DEFAULT_PAGE = 20;
 export const MAX_PAGE = 100;
 export const pageInput = {
-  cursor: labelled(z.string().regex(/^\d{1,6}$/, '无效的翻页位置'), '翻页位置').optional(),
+  cursor: cursorSchema.optional(),
   limit: labelled(z.number().int().min(1).max(MAX_PAGE), '每页条数').optional(),
 };
 
-/** The offset and page size a cursor stands for. */
+/** The cursor and page size of a paged input. */
 export function pageOf(input: { cursor?: string | undefined; limit?: number | undefined }): {
-  offset: number;
+  cursor: string | undefined;
   limit: number;
 } {
-  return { offset: input.cursor ? Number(input.cursor) : 0, limit: input.limit ?? DEFAULT_PAGE };
-}
-
-/** The next cursor, when one more row than the page was read. */
-export function nextCursor(read: number, offset: number, limit: number): string | null {
-  return read > limit ? String(offset + limit) : null;
+  return { cursor: input.cursor, limit: input.limit ?? DEFAULT_PAGE };
 }

@@ -4,7 +4,7 @@
  * arrears and the branch's and organisation's monthly figures. Money is integer fen everywhere;
  * months are 'YYYY-MM' in Asia/Shanghai.
  */
-import type { Page } from './member';
+import type { Page, PageCursor } from '../paging';
 
 /** The member groups of the 2008 rules; each has its own base or fixed amount. */
 export type DuesCategory =
@@ -315,9 +315,9 @@ export interface DuesApi {
   orderStatus: { input: { orderId: string }; output: OrderStatus };
   /** The member gave up paying: the order is closed so it cannot be paid later. */
   cancelPayment: { input: { orderId: string }; output: OrderStatus };
-  myReceipts: { input: { cursor?: string; limit?: number }; output: Page<DuesReceipt> };
+  myReceipts: { input: { cursor?: PageCursor; limit?: number }; output: Page<DuesReceipt> };
   /** Secretary: declarations waiting in a branch. */
-  pendingBases: { input: { branchId: string; cursor?: string; limit?: number }; output: Page<PendingBaseRow> };
+  pendingBases: { input: { branchId: string; cursor?: PageCursor; limit?: number }; output: Page<PendingBaseRow> };
   /** Secretary: confirm a declaration as made, correct it (with a reason), or send it back. */
   reviewBase: {
     input: {
@@ -351,7 +351,7 @@ export interface DuesApi {
   memberDues: { input: { memberId: string }; output: MemberDuesView };
   branchBoard: { input: { branchId: string }; output: BranchDuesBoard };
   collectionList: {
-    input: { branchId: string; month: string; cursor?: string; limit?: number };
+    input: { branchId: string; month: string; cursor?: PageCursor; limit?: number };
     output: Page<CollectionRow>;
   };
   summary: { input: { nodeId: string; month: string }; output: DuesSummary };

@@ -4,6 +4,8 @@
  * electronic activity certificate (电子活动证).
  */
 
+import type { Page, PageCursor } from '../paging';
+
 export type Gender = 'male' | 'female';
 export type PartyStatus = 'full' | 'probationary';
 export type Industry =
@@ -186,11 +188,8 @@ export interface ImportRow {
 
 export type ImportOutcome = 'created' | 'updated' | 'linked_to_member' | 'invalid';
 
-export interface Page<T> {
-  items: T[];
-  /** Pass back to get the next page; null at the end. */
-  nextCursor: string | null;
-}
+// Re-exported where it was first declared, for the files that import it from here.
+export type { Page, PageCursor } from '../paging';
 
 export interface MemberApi {
   register: { input: RegistrationInput; output: MyMembership };
@@ -199,14 +198,14 @@ export interface MemberApi {
     input: { phone?: string; residence?: ResidenceInput };
     output: MyMembership;
   };
-  pendingQueue: { input: { cursor?: string; limit?: number }; output: Page<MemberRow> };
+  pendingQueue: { input: { cursor?: PageCursor; limit?: number }; output: Page<MemberRow> };
   branchMembers: {
     input: {
       branchId: string;
       name?: string;
       state?: MemberState;
       industry?: Industry;
-      cursor?: string;
+      cursor?: PageCursor;
       limit?: number;
     };
     output: Page<MemberRow>;

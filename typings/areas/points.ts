@@ -3,7 +3,7 @@
  * ledger with year and lifetime totals, members' claims and their approval, rankings, and the
  * reconcile check that recomputes totals from the ledger.
  */
-import type { Page } from './member';
+import type { Page, PageCursor } from '../paging';
 
 /** What an item rewards (or, for `deduction`, penalises). */
 export type PointsCategory =
@@ -208,7 +208,7 @@ export interface PointsApi {
   summary: { input: { year?: number }; output: PointsSummary };
   /** A ledger, newest first: the caller's own, or (for a secretary/administrator in scope) a member's. */
   ledger: {
-    input: { memberId?: string; year?: number; cursor?: string; limit?: number };
+    input: { memberId?: string; year?: number; cursor?: PageCursor; limit?: number };
     output: Page<LedgerEntryView>;
   };
   /** The 清单 as it applies to the caller (their branch), or at a node an administrator chooses. */
@@ -221,9 +221,9 @@ export interface PointsApi {
     input: { ruleCode: string; occurredOn: string; quantity?: number; description: string; photos: string[] };
     output: ClaimView;
   };
-  myClaims: { input: { state?: ClaimState; cursor?: string; limit?: number }; output: Page<ClaimView> };
+  myClaims: { input: { state?: ClaimState; cursor?: PageCursor; limit?: number }; output: Page<ClaimView> };
   /** Pending claims of the branches the caller runs (or of `scopeId` within them), oldest first, with photo links. */
-  pendingClaims: { input: { scopeId?: string; cursor?: string; limit?: number }; output: Page<ClaimDetail> };
+  pendingClaims: { input: { scopeId?: string; cursor?: PageCursor; limit?: number }; output: Page<ClaimDetail> };
   /** One claim with links to its photos: its member, or a reviewer in scope. */
   claim: { input: { claimId: string }; output: ClaimDetail };
   /** Approve once: writes the ledger entry in the same transaction. */

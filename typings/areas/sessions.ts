@@ -3,7 +3,7 @@
  * 志愿服务…), sign-up with capacity, leave (请假), check-in by rotating QR code, attendance by hand,
  * the cadence to-do of a branch and attendance statistics. Dates cross as ISO 8601 strings.
  */
-import type { Page } from './member';
+import type { Page, PageCursor } from '../paging';
 
 /** Kinds of session (《中国共产党支部工作条例（试行）》 and local practice). */
 export type SessionKind =
@@ -296,10 +296,10 @@ export interface SessionsApi {
   update: { input: SessionInput & { sessionId: string }; output: SessionDetail };
   cancel: { input: { sessionId: string; reason: string }; output: SessionDetail };
   /** Sessions open to the caller: upcoming (soonest first), mine and past (newest first). */
-  list: { input: { tab: ListTab; cursor?: string; limit?: number }; output: Page<SessionRow> };
+  list: { input: { tab: ListTab; cursor?: PageCursor; limit?: number }; output: Page<SessionRow> };
   /** Sessions the caller manages (secretary or administrator). */
   managed: {
-    input: { tab: 'upcoming' | 'past'; scopeId?: string; cursor?: string; limit?: number };
+    input: { tab: 'upcoming' | 'past'; scopeId?: string; cursor?: PageCursor; limit?: number };
     output: Page<SessionRow>;
   };
   detail: { input: { sessionId: string }; output: SessionDetail };
@@ -309,7 +309,7 @@ export interface SessionsApi {
   checkinCode: { input: { sessionId: string }; output: CheckinCode };
   checkIn: { input: { token: string }; output: CheckInResult };
   roster: {
-    input: { sessionId: string; status?: 'signed_up' | 'leave' | 'attended'; cursor?: string; limit?: number };
+    input: { sessionId: string; status?: 'signed_up' | 'leave' | 'attended'; cursor?: PageCursor; limit?: number };
     output: Roster;
   };
   /** Attendance by hand, with the reason; an attended record cannot be taken back here. */
@@ -318,7 +318,7 @@ export interface SessionsApi {
     output: RosterRow;
   };
   /** The caller's history, or (for a manager) a member's. */
-  history: { input: { memberId?: string; cursor?: string; limit?: number }; output: AttendanceHistory };
+  history: { input: { memberId?: string; cursor?: PageCursor; limit?: number }; output: AttendanceHistory };
   cadence: { input: { branchId: string }; output: CadenceReport };
   nodeStats: { input: { orgId: string; fromMonth: string; toMonth: string }; output: NodeStats };
   updates: { input: Record<string, never>; output: { items: SessionUpdate[] } };

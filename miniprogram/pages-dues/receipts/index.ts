@@ -4,10 +4,10 @@
  */
 import type { DuesReceipt } from '../../../typings';
 import { CHANNEL_LABELS } from '../../constants/dues';
-import { toCallError } from '../../services/cloud';
 import { fetchMyReceipts } from '../../services/dues';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { monthsText, receivedText, yuan } from '../common/format';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 
 export interface ReceiptRow {
   id: string;
@@ -39,67 +39,16 @@ export function toReceiptRow(r: DuesReceipt): ReceiptRow {
 }
 
 Component({
-  data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
-    rows: [] as ReceiptRow[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
-  },
+  behaviors: [pagedList<ReceiptRow>()],
 
   methods: {
     onLoad() {
-      void this.load();
+      void this.loadFirst();
     },
 
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
-    },
-
-    async load(): Promise<void> {
-      this.setData({ status: 'loading' });
-      try {
-        const page = await fetchMyReceipts(null);
-        this.setData({
-          status: 'ready',
-          rows: page.items.map(toReceiptRow),
-          nextCursor: page.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchMyReceipts(nextCursor);
-        this.setData({
-          rows: [...this.data.rows, ...page.items.map(toReceiptRow)],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<ReceiptRow>> {
+      const page = await fetchMyReceipts(cursor);
+      return { items: page.items.map(toReceiptRow), nextCursor: page.nextCursor };
     },
   },
 });

@@ -4,10 +4,10 @@
  */
 import type { ClaimView } from '../../../typings/areas/points';
 import { CLAIM_STATE_LABELS, CLAIM_STATE_THEMES } from '../../constants/points';
-import { toCallError } from '../../services/cloud';
 import { fetchMyClaims } from '../../services/points';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { formatDay, signedPoints } from '../common/format';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 
 interface ClaimRow {
   claimId: string;
@@ -41,66 +41,20 @@ export function toClaimRow(c: ClaimView): ClaimRow {
 }
 
 Component({
-  data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
-    rows: [] as ClaimRow[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
-  },
+  behaviors: [pagedList<ClaimRow>()],
 
   methods: {
     onLoad() {
-      void this.load();
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      void this.loadFirst();
     },
 
     onNewClaim() {
       void wx.navigateTo({ url: '/pages-points/claim/index' });
     },
 
-    async load(): Promise<void> {
-      this.setData({ status: 'loading' });
-      try {
-        const page = await fetchMyClaims(null);
-        this.setData({ status: 'ready', rows: page.items.map(toClaimRow), nextCursor: page.nextCursor, moreError: '' });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchMyClaims(nextCursor);
-        this.setData({
-          rows: [...this.data.rows, ...page.items.map(toClaimRow)],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<ClaimRow>> {
+      const page = await fetchMyClaims(cursor);
+      return { items: page.items.map(toClaimRow), nextCursor: page.nextCursor };
     },
   },
 });

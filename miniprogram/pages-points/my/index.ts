@@ -5,10 +5,10 @@
  */
 import type { LedgerEntryView, PointsSummary } from '../../../typings/areas/points';
 import { CATEGORY_LABELS, SOURCE_LABELS } from '../../constants/points';
-import { toCallError } from '../../services/cloud';
 import { fetchLedger, fetchPointsSummary } from '../../services/points';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { formatDay, signedPoints } from '../common/format';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 
 /** One ledger line, ready to show. */
 export interface EntryRow {
@@ -45,46 +45,24 @@ function categoryRows(summary: PointsSummary): CategoryRow[] {
 }
 
 Component({
+  behaviors: [pagedList<EntryRow>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     year: 0,
     yearTotal: 0,
     lifetimeTotal: 0,
     pendingClaims: 0,
     categories: [] as CategoryRow[],
-    entries: [] as EntryRow[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
-    loaded: false,
   },
 
   methods: {
     onLoad() {
-      void this.load();
+      void this.loadFirst();
     },
 
     /** Back from the claim form or the claims: the pending count may have changed. */
     onShow() {
-      if (this.data.loaded) void this.load(true);
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      if (this.data.loaded) void this.loadFirst(true);
     },
 
     onOpenRules() {
@@ -99,44 +77,24 @@ Component({
       void wx.navigateTo({ url: '/pages-points/claims/index' });
     },
 
-    /** Totals and the first page of the ledger, together; `quiet` keeps the page on screen. Never throws. */
-    async load(quiet = false): Promise<void> {
-      if (!quiet) this.setData({ status: 'loading' });
-      try {
-        const [summary, page] = await Promise.all([fetchPointsSummary(), fetchLedger(null)]);
-        this.setData({
-          status: 'ready',
-          loaded: true,
+    /** The ledger a page at a time; the totals come with the first page, in the same wait. */
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<EntryRow>> {
+      if (cursor) {
+        const page = await fetchLedger(cursor);
+        return { items: page.items.map(toEntryRow), nextCursor: page.nextCursor };
+      }
+      const [summary, page] = await Promise.all([fetchPointsSummary(), fetchLedger(null)]);
+      return {
+        items: page.items.map(toEntryRow),
+        nextCursor: page.nextCursor,
+        extra: {
           year: summary.year,
           yearTotal: summary.yearTotal,
           lifetimeTotal: summary.lifetimeTotal,
           pendingClaims: summary.pendingClaims,
           categories: categoryRows(summary),
-          entries: page.items.map(toEntryRow),
-          nextCursor: page.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    /** The next page of the ledger, appended; a failure shows under the list with its own retry. */
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchLedger(nextCursor);
-        this.setData({
-          entries: [...this.data.entries, ...page.items.map(toEntryRow)],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+        },
+      };
     },
   },
 });

@@ -4,9 +4,10 @@
  * the member will read. A decided claim leaves the list.
  */
 import type { ClaimDetail } from '../../../typings/areas/points';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { showCallError, toCallError } from '../../services/cloud';
 import { approvePointsClaim, fetchPendingClaims, rejectPointsClaim } from '../../services/points';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { formatDay, signedPoints } from '../common/format';
 
 interface ReviewRow {
@@ -67,36 +68,15 @@ function confirmApprove(title: string): Promise<boolean> {
 }
 
 Component({
+  behaviors: [pagedList<ReviewRow>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
-    rows: [] as ReviewRow[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
     busyId: '',
   },
 
   methods: {
     onLoad() {
-      void this.load();
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      void this.loadFirst();
     },
 
     onPreview(event: RowEvent) {
@@ -143,48 +123,20 @@ Component({
       this.setData({ busyId: claimId });
       try {
         const title = await action();
-        this.setData({ rows: this.data.rows.filter((r) => r.claimId !== claimId) });
+        this.removeRows((r) => r.claimId !== claimId);
         wx.showToast({ title, icon: 'none', duration: 2000 });
       } catch (err) {
         const error = toCallError(err);
-        if (error.code === 'FAILED_PRECONDITION')
-          this.setData({ rows: this.data.rows.filter((r) => r.claimId !== claimId) });
+        if (error.code === 'FAILED_PRECONDITION') this.removeRows((r) => r.claimId !== claimId);
         await showCallError(error);
       } finally {
         this.setData({ busyId: '' });
       }
     },
 
-    async load(): Promise<void> {
-      this.setData({ status: 'loading' });
-      try {
-        const page = await fetchPendingClaims(null);
-        this.setData({
-          status: 'ready',
-          rows: page.items.map(toReviewRow),
-          nextCursor: page.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchPendingClaims(nextCursor);
-        this.setData({
-          rows: [...this.data.rows, ...page.items.map(toReviewRow)],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<ReviewRow>> {
+      const page = await fetchPendingClaims(cursor);
+      return { items: page.items.map(toReviewRow), nextCursor: page.nextCursor };
     },
   },
 });

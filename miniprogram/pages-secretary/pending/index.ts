@@ -3,9 +3,9 @@
  * at the bottom, pull down to start again). Coming back from a registration shows the queue afresh,
  * so a handled one is gone.
  */
-import { toCallError } from '../../services/cloud';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { fetchPendingQueue } from '../../services/secretary';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { toRowView, type MemberRowView } from '../common/rows';
 
 interface RowDataset {
@@ -13,41 +13,16 @@ interface RowDataset {
 }
 
 Component({
-  data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
-    rows: [] as MemberRowView[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
-    /** Set once the first page has been shown, so onShow refreshes only on coming back. */
-    loaded: false,
-  },
+  behaviors: [pagedList<MemberRowView>()],
 
   methods: {
     onLoad() {
-      void this.load();
+      void this.loadFirst();
     },
 
+    /** Coming back from a registration shows the queue afresh, keeping the rows on screen meanwhile. */
     onShow() {
-      if (this.data.loaded) void this.load(true);
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      if (this.data.loaded) void this.loadFirst(true);
     },
 
     onRowTap(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, RowDataset>) {
@@ -56,39 +31,9 @@ Component({
       });
     },
 
-    /** The first page; `quiet` keeps the current rows on screen while it loads. Never throws. */
-    async load(quiet = false): Promise<void> {
-      if (!quiet) this.setData({ status: 'loading' });
-      try {
-        const page = await fetchPendingQueue(null);
-        this.setData({
-          status: 'ready',
-          loaded: true,
-          rows: page.items.map(toRowView),
-          nextCursor: page.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    /** The next page, appended; a failure shows under the list with its own retry. */
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchPendingQueue(nextCursor);
-        this.setData({
-          rows: [...this.data.rows, ...page.items.map(toRowView)],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<MemberRowView>> {
+      const page = await fetchPendingQueue(cursor);
+      return { items: page.items.map(toRowView), nextCursor: page.nextCursor };
     },
   },
 });

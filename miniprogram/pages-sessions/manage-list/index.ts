@@ -2,11 +2,11 @@
  * 书记工作: publish a session, the cadence to-do of each branch the caller runs, the statistics of
  * each node they administer, and the sessions they manage (coming and past).
  */
-import { toCallError } from '../../services/cloud';
 import { fetchManagedSessions } from '../../services/sessions';
 import { fetchWhoami } from '../../services/user';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { toCard, type SessionCard } from '../../pages/sessions/view';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 
 type Tab = 'upcoming' | 'past';
 interface Place {
@@ -15,50 +15,28 @@ interface Place {
 }
 
 Component({
+  behaviors: [pagedList<SessionCard>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     tab: 'upcoming' as Tab,
     branches: [] as Place[],
     nodes: [] as Place[],
-    cards: [] as SessionCard[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
-    loaded: false,
   },
 
   methods: {
     onLoad() {
-      void this.load();
+      void this.loadFirst();
     },
 
     onShow() {
-      if (this.data.loaded) void this.load(true);
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      if (this.data.loaded) void this.loadFirst(true);
     },
 
     onTab(event: WechatMiniprogram.BaseEvent<Record<string, never>, { tab: Tab }>) {
       const { tab } = event.currentTarget.dataset;
       if (tab === this.data.tab) return;
-      this.setData({ tab, cards: [], nextCursor: null });
-      void this.load();
+      this.setData({ tab });
+      void this.restartList();
     },
 
     onPublish() {
@@ -83,43 +61,21 @@ Component({
       });
     },
 
-    async load(quiet = false): Promise<void> {
-      if (!quiet) this.setData({ status: 'loading' });
+    /** The tab's sessions a page at a time; the caller's branches and nodes come with the first page. */
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<SessionCard>> {
       const tab = this.data.tab;
-      try {
-        const [profile, page] = await Promise.all([fetchWhoami(), fetchManagedSessions(tab)]);
-        if (tab !== this.data.tab) return;
-        const byRole = (role: 'secretary' | 'admin') =>
-          profile.roles.filter((r) => r.role === role).map((r) => ({ id: r.scopeId, name: r.scopeName }));
-        this.setData({
-          status: 'ready',
-          loaded: true,
-          branches: byRole('secretary'),
-          nodes: byRole('admin'),
-          cards: page.items.map((row) => toCard(row)),
-          nextCursor: page.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
+      if (cursor) {
+        const page = await fetchManagedSessions(tab, cursor);
+        return { items: page.items.map((row) => toCard(row)), nextCursor: page.nextCursor };
       }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status, tab } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchManagedSessions(tab, nextCursor);
-        this.setData({
-          cards: [...this.data.cards, ...page.items.map((row) => toCard(row))],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+      const [profile, page] = await Promise.all([fetchWhoami(), fetchManagedSessions(tab)]);
+      const byRole = (role: 'secretary' | 'admin') =>
+        profile.roles.filter((r) => r.role === role).map((r) => ({ id: r.scopeId, name: r.scopeName }));
+      return {
+        items: page.items.map((row) => toCard(row)),
+        nextCursor: page.nextCursor,
+        extra: { branches: byRole('secretary'), nodes: byRole('admin') },
+      };
     },
   },
 });

@@ -1,10 +1,10 @@
 /** 我的出勤: this year's rate over the branch's sessions since joining, volunteer hours, and the records. */
 import type { AttendanceHistory, HistoryRow } from '../../../typings';
 import { MY_STATUS_LABELS, SESSION_KIND_LABELS } from '../../constants/sessions';
-import { toCallError } from '../../services/cloud';
 import { fetchAttendanceHistory } from '../../services/sessions';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { formatMoment, MY_STATUS_THEMES } from '../../pages/sessions/view';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 
 interface HistoryView {
   sessionId: string;
@@ -47,36 +47,15 @@ const toSummary = (h: AttendanceHistory): SummaryView => ({
 });
 
 Component({
+  behaviors: [pagedList<HistoryView>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     summary: null as SummaryView | null,
-    rows: [] as HistoryView[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
   },
 
   methods: {
     onLoad() {
-      void this.load();
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      void this.loadFirst();
     },
 
     onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, { id: string }>) {
@@ -85,37 +64,14 @@ Component({
       });
     },
 
-    async load(): Promise<void> {
-      this.setData({ status: 'loading' });
-      try {
-        const history = await fetchAttendanceHistory();
-        this.setData({
-          status: 'ready',
-          summary: toSummary(history),
-          rows: history.items.items.map(toHistoryView),
-          nextCursor: history.items.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const history = await fetchAttendanceHistory(nextCursor);
-        this.setData({
-          rows: [...this.data.rows, ...history.items.items.map(toHistoryView)],
-          nextCursor: history.items.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+    /** The year's figures come with the first page; later pages add records only. */
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<HistoryView>> {
+      const history = await fetchAttendanceHistory(cursor);
+      return {
+        items: history.items.items.map(toHistoryView),
+        nextCursor: history.items.nextCursor,
+        extra: { summary: toSummary(history) },
+      };
     },
   },
 });

@@ -116,13 +116,13 @@ describe('the month’s collection list', () => {
         )
       ).reply,
     );
-    expect(first.nextCursor).toBe('4');
+    expect(first.nextCursor).toEqual(expect.any(String));
     const second = expectOk(
       (
         await t.call(
           'dues',
           'collectionList',
-          { branchId: HULI.branchId, month: thisMonth(), limit: 4, cursor: '4' },
+          { branchId: HULI.branchId, month: thisMonth(), limit: 4, cursor: first.nextCursor! },
           'demo-secretary-huli',
         )
       ).reply,

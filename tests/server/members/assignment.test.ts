@@ -37,7 +37,7 @@ describe('the secretary queue', () => {
     for (let i = 0; i < 3; i++) await registered();
     const first = expectOk((await t.call('member', 'pendingQueue', { limit: 2 }, 'demo-secretary')).reply);
     expect(first.items).toHaveLength(2);
-    expect(first.nextCursor).toBe('2');
+    expect(first.nextCursor).toEqual(expect.any(String));
     const second = expectOk(
       (await t.call('member', 'pendingQueue', { limit: 2, cursor: first.nextCursor! }, 'demo-secretary')).reply,
     );

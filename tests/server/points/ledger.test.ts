@@ -72,7 +72,7 @@ describe('ledger', () => {
       );
     const first = expectOk((await t.call('points', 'ledger', { limit: 3 }, openid)).reply);
     expect(first.items).toHaveLength(3);
-    expect(first.nextCursor).toBe('3');
+    expect(first.nextCursor).toEqual(expect.any(String));
     const second = expectOk((await t.call('points', 'ledger', { limit: 3, cursor: first.nextCursor! }, openid)).reply);
     expect(second.nextCursor).toBeNull();
     const all = [...first.items, ...second.items];
