@@ -59,8 +59,8 @@ function plainMessage(issue: z.core.$ZodIssue): string {
  * Characters no person types into a form: C0/C1 controls (tab and line breaks excepted) and the
  * bidi overrides and isolates that make a name read differently from what is stored (U+202E…).
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/;
 
 /** The path of the first string in the input that carries such a character, or null. */
