@@ -80,6 +80,12 @@ export function assignMember(memberId: string, branchId: string, note?: string):
   return callFunction('member', 'assign', trimmed ? { memberId, branchId, note: trimmed } : { memberId, branchId });
 }
 
+/** 转给该支部: puts a registration in the queue of a branch the secretary does not run. */
+export function referRegistration(memberId: string, branchId: string, note?: string): Promise<MemberDetail> {
+  const trimmed = note?.trim();
+  return callFunction('member', 'refer', trimmed ? { memberId, branchId, note: trimmed } : { memberId, branchId });
+}
+
 /** 退回修改: returns a registration to the member with the reason, for them to correct. */
 export function sendBackRegistration(memberId: string, reason: string): Promise<MemberDetail> {
   return callFunction('member', 'sendBack', { memberId, reason: reason.trim() });

@@ -1,4 +1,7 @@
 import type { AssignmentWish, BranchSuggestion, Industry } from '../../typings/areas/member';
+
+/** A suggestion as the rules make it; whether the caller may act on it is added by the handler. */
+export type RankedSuggestion = Omit<BranchSuggestion, 'canAssign'>;
 import { INDUSTRY_COMMITTEE_OF, INDUSTRY_LABELS } from './member-labels';
 
 /** A node as the ranking needs it. */
@@ -47,8 +50,8 @@ export function rankSuggestions(
   member: MemberSituation,
   branches: readonly CandidateNode[],
   parents: { committees: readonly CandidateNode[]; homeOrgs: readonly CandidateNode[] },
-): BranchSuggestion[] {
-  const scored: { s: BranchSuggestion; kindRank: number; within: number; name: string }[] = [];
+): RankedSuggestion[] {
+  const scored: { s: RankedSuggestion; kindRank: number; within: number; name: string }[] = [];
   const residenceLevels: [string | null, string][] = [
     [member.residence.communityId, '所在社区'],
     [member.residence.streetId, '所在街道'],
@@ -68,7 +71,7 @@ export function rankSuggestions(
     };
     const level = residenceLevels.findIndex(([id]) => id !== null && b.parentId === id);
     if (level >= 0 && b.type === 'mobile_branch') {
-      add('near_residence', level, `居住地${residenceLevels[level]![1]}的流动党员党支部，就近参加组织生活`);
+      add('near_residence', level, `该党员居住地${residenceLevels[level]![1]}的流动党员党支部，可就近参加组织生活`);
     }
     const committee = parents.committees.find((c) => c.id === b.parentId);
     if (committee && industry) {
@@ -77,12 +80,12 @@ export function rankSuggestions(
         'by_industry',
         ownTrade ? 0 : 1,
         ownTrade
-          ? `${committee.name}下的${INDUSTRY_LABELS[member.industry]}从业党员支部，与您同行业`
-          : `${committee.name}下属支部，与您的行业相关`,
+          ? `${committee.name}下的${INDUSTRY_LABELS[member.industry]}从业党员支部，该党员与此支部同行业`
+          : `${committee.name}下属支部，与该党员的行业相关`,
       );
     }
     const homeOrg = parents.homeOrgs.find((h) => h.id === b.parentId);
-    if (homeOrg) add('home_county', 0, `${homeOrg.name}的支部，与家乡党组织签有双向共管协议`);
+    if (homeOrg) add('home_county', 0, `${homeOrg.name}的支部，与该党员家乡党组织签有双向共管协议`);
   }
   scored.sort((a, b) => a.kindRank - b.kindRank || a.within - b.within || a.name.localeCompare(b.name, 'zh'));
   const seen = new Set<string>();

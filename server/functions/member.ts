@@ -1,4 +1,4 @@
-import { assign, changeState, pair, sendBack, suggestions } from '../members/assignment';
+import { assign, changeState, pair, refer, sendBack, suggestions } from '../members/assignment';
 import { importRows } from '../members/imports';
 import { branchMembers, detail, pendingQueue, reveal } from '../members/lists';
 import { register } from '../members/register';
@@ -17,6 +17,7 @@ export const main = defineFunction('member', {
   suggestions,
   assign,
   sendBack,
+  refer,
   changeState,
   pair,
   importRows,

@@ -25,7 +25,10 @@ const UNASSIGNED: MemberState[] = ['pending', 'sent_back'];
 export const suggestions: Handler<'member', 'suggestions'> = {
   input: z.object({ memberId: memberIdSchema }),
   async run({ memberId }, { caller }) {
-    const [{ member }, specials] = await Promise.all([loadVisibleMember(caller, memberId), findSpecialParents()]);
+    const [{ access, member }, specials] = await Promise.all([
+      loadVisibleMember(caller, memberId),
+      findSpecialParents(),
+    ]);
     const situation = {
       wish: member.wish,
       residence: {
@@ -52,7 +55,15 @@ export const suggestions: Handler<'member', 'suggestions'> = {
       .where({ parentId: _.in(parentIds), type: _.in(BRANCH_TYPES), closed: _.neq(true) })
       .limit(1000)
       .get();
-    return { items: rankSuggestions(situation, (res.data as OrgDoc[]).map(toCandidate), parents) };
+    const branches = res.data as OrgDoc[];
+    const placeOf = new Map(branches.map((b) => [b._id, { id: b._id, ancestors: b.ancestors }]));
+    // Each suggestion says whether this caller may assign to it; the others can only be referred.
+    return {
+      items: rankSuggestions(situation, branches.map(toCandidate), parents).map((s) => ({
+        ...s,
+        canAssign: canRunBranch(access, placeOf.get(s.branchId)!),
+      })),
+    };
   },
 };
 
@@ -157,6 +168,66 @@ export const sendBack: Handler<'member', 'sendBack'> = {
     if (member.state === 'sent_back' && member.sentBackReason === reason) return toDetail(member);
     if (member.state !== 'pending') throw failedPrecondition('只有待审核的报到可以退回');
     return updateState(member, caller.openid, 'sent_back', reason, { sentBackReason: reason });
+  },
+};
+
+/**
+ * 转给该支部: a secretary who may not assign to a suggested branch puts the registration in that
+ * branch's queue (its catchment joins the registration's scopes), with a note in the history and
+ * the audit log. Referring again to the same branch changes nothing.
+ */
+export const refer: Handler<'member', 'refer'> = {
+  input: z.object({
+    memberId: memberIdSchema,
+    branchId: orgIdSchema('转交支部'),
+    note: labelled(z.string().trim().max(200), '转交说明').optional(),
+  }),
+  async run({ memberId, branchId, note }, { caller }) {
+    refuseOwnRecord(caller, memberId, '不能转交本人的报到，请由其他负责人办理');
+    const [{ access, member }, branch] = await Promise.all([loadVisibleMember(caller, memberId), findOrg(branchId)]);
+    if (!branch || !BRANCH_TYPES.includes(branch.type) || branch.closed || !branch.parentId) {
+      throw notFound('该支部不存在或已撤销');
+    }
+    if (!UNASSIGNED.includes(member.state)) throw failedPrecondition('只有待审核的报到可以转交其他支部');
+    if (canRunBranch(access, { id: branch._id, ancestors: branch.ancestors })) {
+      throw failedPrecondition('该支部由您管理，请直接划转');
+    }
+    const catchment = branch.parentId;
+    if (member.candidateScopes.includes(catchment) && member.referredTo?.some((r) => r.branchId === branchId)) {
+      return toDetail(member);
+    }
+    const now = new Date();
+    const reason = `转给“${branch.name}”${note ? `：${note}` : ''}`;
+    const entry = change(member.state, member.state, caller.openid, now, reason);
+    const referral = { branchId, branchName: branch.name, note: note ?? null, by: caller.openid, at: now };
+    const updated = await inTransaction(async (tx: Transaction) => {
+      const current = await readInTx(tx, memberId);
+      if (current.state !== member.state) throw failedPrecondition('该报到的状态刚刚发生变化，请刷新后再试');
+      const candidateScopes = [...new Set([...current.candidateScopes, catchment])];
+      const referredTo = [...(current.referredTo ?? []).filter((r) => r.branchId !== branchId), referral];
+      await tx
+        .collection(COLLECTIONS.members)
+        .doc(memberId)
+        .update({
+          candidateScopes: _.set(candidateScopes),
+          referredTo: _.set(referredTo),
+          history: _.push([entry]),
+          updatedAt: now,
+        });
+      await writeAudit(
+        {
+          actor: caller.openid,
+          action: 'member.refer',
+          target: { collection: COLLECTIONS.members, id: memberId },
+          before: { candidateScopes: current.candidateScopes },
+          after: { candidateScopes, branchId },
+          reason,
+        },
+        tx,
+      );
+      return { ...current, candidateScopes, referredTo, history: [...current.history, entry], updatedAt: now };
+    });
+    return toDetail(updated);
   },
 };
 

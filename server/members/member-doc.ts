@@ -65,6 +65,8 @@ export interface MemberDoc {
   orgPath: string[];
   /** Where a pending member may be assigned: residence levels, fitting committee, home-county org. */
   candidateScopes: string[];
+  /** Branches a secretary referred this registration to (转给该支部), each with the note. */
+  referredTo?: { branchId: string; branchName: string; note: string | null; by: string; at: Date }[];
   /** The branch committee member paired with this member (结对联系); their phone sealed like any other. */
   pairedWith: { memberId: string; name: string; phone: SealedValue } | null;
   importId: string | null;

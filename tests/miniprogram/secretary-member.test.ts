@@ -59,6 +59,7 @@ function aSuggestion(overrides: Partial<BranchSuggestion> = {}): BranchSuggestio
     kind: 'by_industry',
     reason: '本人从事快递，希望按行业参加组织生活',
     matchesWish: true,
+    canAssign: true,
     ...overrides,
   };
 }
@@ -221,6 +222,36 @@ describe('党员信息：待审核的报到', () => {
     expect(textOf(page.querySelector('#state-tag'), '.t-tag')).toBe('已编入支部');
     expect(page.querySelectorAll('.suggestion')).toHaveLength(0);
     expect(fields(page)['所在支部']).toBe('兴隆社区流动党员党支部');
+  });
+
+  test('a branch outside the secretary’s scope is offered as 转给该支部, which refers it with the note typed', async () => {
+    const modal = jest.spyOn(wx, 'showModal').mockImplementation(((opts: WechatMiniprogram.ShowModalOption) => {
+      setTimeout(
+        () => opts.success?.({ confirm: true, cancel: false, content: ' 该党员在湖里送件 ', errMsg: 'showModal:ok' }),
+        0,
+      );
+    }) as unknown as typeof wx.showModal);
+    const { page, request } = await openMember(
+      pendingHandlers({
+        suggestions: () => ({ body: ok({ items: [aSuggestion({ canAssign: false })] }) }),
+        refer: () => ({ body: ok(aDetail()) }),
+      }),
+    );
+    const card = page.querySelector('.suggestion');
+    expect(textOf(card)).toContain('转给该支部');
+    expect(textOf(card)).not.toContain('划转到此支部');
+    expect(textOf(card)).toContain('不在您的管理范围内');
+    page.querySelector('.assign-button')?.querySelector('.t-button')?.dispatchEvent('tap');
+    await settle();
+    await settle();
+    expect(modal).toHaveBeenCalledWith(expect.objectContaining({ title: '转给该支部', editable: true }));
+    expect(lastSent(request, 'refer')).toEqual({
+      action: 'refer',
+      memberId: 'm-1',
+      branchId: 'b-express',
+      note: '该党员在湖里送件',
+    });
+    expect(actions(request)).not.toContain('assign');
   });
 
   test('nothing is assigned when the confirmation is cancelled', async () => {

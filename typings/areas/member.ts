@@ -176,6 +176,8 @@ export interface BranchSuggestion {
   reason: string;
   /** True when it matches the member's own wish. */
   matchesWish: boolean;
+  /** True when the caller runs this branch and may assign to it; otherwise they may only refer the registration there. */
+  canAssign: boolean;
 }
 
 export interface ImportRow {
@@ -218,6 +220,8 @@ export interface MemberApi {
   };
   suggestions: { input: { memberId: string }; output: { items: BranchSuggestion[] } };
   assign: { input: { memberId: string; branchId: string; note?: string }; output: MemberDetail };
+  /** 转给该支部: put a registration in the queue of a branch the caller does not run, with a note. */
+  refer: { input: { memberId: string; branchId: string; note?: string }; output: MemberDetail };
   sendBack: { input: { memberId: string; reason: string }; output: MemberDetail };
   changeState: {
     input: { memberId: string; to: 'transferred' | 'returned_home' | 'lost_contact' | 'active'; reason: string };

@@ -21,13 +21,14 @@ import {
   changeMemberState,
   fetchMemberDetail,
   fetchSuggestions,
+  referRegistration,
   revealMemberIdentity,
   sendBackRegistration,
   type StateChangeTarget,
 } from '../../services/secretary';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { rememberedBranch } from '../common/branch-choice';
-import { confirmAction } from '../common/confirm';
+import { askNote, confirmAction } from '../common/confirm';
 import {
   fieldGroups,
   historyLines,
@@ -81,6 +82,7 @@ const STATE_THEMES: Record<MemberState, TagTheme> = {
 interface SuggestionDataset {
   branchId: string;
   branchName: string;
+  canAssign: boolean;
 }
 
 type TextEvent = WechatMiniprogram.CustomEvent<{ value: string }>;
@@ -187,6 +189,7 @@ Component({
             kindLabel: '我的支部',
             reason: '您正在管理的支部',
             matchesWish: false,
+            canAssign: true,
           });
         }
         this.setData({ suggestionsStatus: 'ready', suggestions });
@@ -200,8 +203,9 @@ Component({
     },
 
     async onAssign(event: DataEvent<SuggestionDataset>) {
-      const { branchId, branchName } = event.currentTarget.dataset;
+      const { branchId, branchName, canAssign } = event.currentTarget.dataset;
       if (this.data.busy) return;
+      if (!canAssign) return this.refer(branchId, branchName);
       const ok = await confirmAction(
         '划转到此支部',
         `确定把 ${this.data.name} 划转到“${branchName}”吗？划转后会给本人发电子活动证。`,
@@ -213,6 +217,17 @@ Component({
         this.show(detail);
         this.setData({ suggestions: [] });
         void wx.showToast({ title: '已划转', icon: 'success' });
+      });
+    },
+
+    /** 转给该支部: a branch outside the caller's scope gets the registration in its queue, with a note. */
+    async refer(branchId: string, branchName: string) {
+      const note = await askNote('转给该支部', `给“${branchName}”的说明（可不填）`, '确定转交');
+      if (note === null) return;
+      await this.run(async () => {
+        const detail = await referRegistration(this.data.memberId, branchId, note);
+        this.show(detail);
+        void wx.showToast({ title: '已转交', icon: 'success' });
       });
     },
 

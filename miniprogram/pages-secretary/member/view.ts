@@ -32,6 +32,8 @@ export interface SuggestionView {
   kindLabel: string;
   reason: string;
   matchesWish: boolean;
+  /** The caller runs it (划转到此支部) or may only refer the registration to it (转给该支部). */
+  canAssign: boolean;
 }
 
 const UNASSIGNED: readonly MemberState[] = ['pending', 'sent_back'];
@@ -128,5 +130,6 @@ export function toSuggestionView(s: BranchSuggestion): SuggestionView {
     kindLabel: SUGGESTION_KIND_LABELS[s.kind] ?? '',
     reason: s.reason,
     matchesWish: s.matchesWish,
+    canAssign: s.canAssign,
   };
 }

@@ -66,6 +66,47 @@ describe('suggestions', () => {
     expect(items[0]).toMatchObject({ branchId: 'xm-siming-zhonghua-c01-mobile', matchesWish: true });
   });
 
+  it('says for each branch whether the caller may assign it, in words for the secretary', async () => {
+    const { memberId } = await registered({ wish: 'by_industry', work: { industry: 'food_delivery' } });
+    const { items } = expectOk((await t.call('member', 'suggestions', { memberId }, 'demo-secretary')).reply);
+    expect(items.find((i) => i.branchId === 'xm-siming-mobile')).toMatchObject({ canAssign: true });
+    expect(items.find((i) => i.branchId === 'xm-ind-internet-b01')).toMatchObject({ canAssign: false });
+    expect(items.filter((i) => i.canAssign).map((i) => i.branchId)).toEqual(['xm-siming-mobile']);
+    for (const i of items) expect(i.reason).not.toContain('您');
+    // The super administrator may assign every one.
+    const all = expectOk((await t.call('member', 'suggestions', { memberId }, 'demo-super')).reply);
+    expect(all.items.every((i) => i.canAssign)).toBe(true);
+  });
+
+  it('one the secretary may not assign is referred: history, audit, once; never one they run', async () => {
+    const { memberId } = await registered({ wish: 'by_industry', work: { industry: 'food_delivery' } });
+    const refer = (branchId: string, who = 'demo-secretary') =>
+      t.call('member', 'refer', { memberId, branchId, note: '同行业，建议由行业支部接收' }, who);
+    const detail = expectOk((await refer('xm-ind-internet-b01')).reply);
+    expect(detail.history.at(-1)).toMatchObject({ reason: expect.stringContaining('同行业，建议由行业支部接收') });
+    expect(detail.state).toBe('pending');
+    expectOk((await refer('xm-ind-internet-b01')).reply);
+    const audits = await t.db
+      .collection(COLLECTIONS.auditLog)
+      .where({ action: 'member.refer', 'target.id': memberId })
+      .count();
+    expect(audits.total).toBe(1);
+    expect((await refer('xm-siming-mobile')).reply).toMatchObject({
+      ok: false,
+      error: { code: 'FAILED_PRECONDITION' },
+    });
+    for (const outsider of ['demo-secretary-huli', 'demo-member'])
+      expect((await refer('xm-ind-internet-b01', outsider)).reply).toMatchObject({
+        ok: false,
+        error: { code: 'PERMISSION_DENIED' },
+      });
+    expect((await refer('xm-ind-internet-b01', 'demo-member')).reply).toMatchObject({
+      ok: false,
+      error: { code: 'PERMISSION_DENIED' },
+    });
+    expect((await refer('no-such-branch')).reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('is refused to a secretary of another district', async () => {
     const { memberId } = await registered();
     const { reply } = await t.call('member', 'suggestions', { memberId }, 'demo-secretary-huli');
