@@ -17,7 +17,7 @@ import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSyn
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { newRequestId } from '../database/ids';
-import { readBody, sendJson } from '../http-util';
+import { BodyTooLargeError, decodePathPart, megabytes, readBody, sendError, sendJson } from '../http-util';
 import type { PlatformModuleFactory } from './module';
 import type { PlatformReply } from '../admin';
 
@@ -195,8 +195,22 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
     res.end(xml);
   }
 
+  /**
+   * The cloud path after `prefix` in a route's path: null when it is not a valid cloud path,
+   * undefined when the escape was malformed and the request has already been answered 400.
+   */
+  function routePath(res: ServerResponse, url: URL, prefix: string): string | null | undefined {
+    const decoded = decodePathPart(url.pathname.slice(prefix.length));
+    if (decoded === null) {
+      sendError(res, 400, 'INVALID_ARGUMENT', '文件地址中的百分号编码无效');
+      return undefined;
+    }
+    return cleanCloudPath(decoded);
+  }
+
   async function put(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const p = cleanCloudPath(decodeURIComponent(url.pathname.slice(UPLOAD_PREFIX.length)));
+    const p = routePath(res, url, UPLOAD_PREFIX);
+    if (p === undefined) return;
     const expires = Number(url.searchParams.get('expires'));
     const authorization = req.headers.authorization ?? null;
     if (!p || !verify('put', p, expires, typeof authorization === 'string' ? authorization : null)) {
@@ -205,7 +219,8 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
     let data: Buffer;
     try {
       data = await readBody(req, MAX_FILE_BYTES);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
       return cosError(res, 400, 'EntityTooLarge', `Files are limited to ${MAX_FILE_BYTES} bytes locally`);
     }
     store(p, data);
@@ -214,7 +229,8 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
   }
 
   function get(res: ServerResponse, url: URL, head: boolean): void {
-    const p = cleanCloudPath(decodeURIComponent(url.pathname.slice(OBJECT_PREFIX.length)));
+    const p = routePath(res, url, OBJECT_PREFIX);
+    if (p === undefined) return;
     const expires = Number(url.searchParams.get('expires'));
     if (!p || !verify('get', p, expires, url.searchParams.get('sign'))) {
       return cosError(res, 403, 'AccessDenied', 'The link is invalid or has expired');
@@ -234,21 +250,26 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
   }
 
   async function wxUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const cors = { 'access-control-allow-origin': '*' };
     let body: Buffer;
     try {
       body = await readBody(req, MAX_FILE_BYTES + 64 * 1024);
-    } catch {
-      return sendJson(res, 413, { errCode: -1, errMsg: `文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB` }, cors);
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
+      return sendJson(
+        res,
+        413,
+        { errCode: -1, errMsg: `uploadFile:fail 文件不能超过 ${megabytes(MAX_FILE_BYTES)}` },
+        { connection: 'close' },
+      );
     }
     const form = parseMultipart(body, String(req.headers['content-type'] ?? ''));
     const p = cleanCloudPath(form?.fields.cloudPath);
     const file = form?.files[0];
     if (!form || !p || !file) {
-      return sendJson(res, 400, { errCode: -1, errMsg: 'uploadFile:fail 需要 cloudPath 和文件' }, cors);
+      return sendJson(res, 400, { errCode: -1, errMsg: 'uploadFile:fail 需要 cloudPath 和文件' });
     }
     store(p, file.data);
-    sendJson(res, 200, { fileID: fileIdOf(p), statusCode: 200, errMsg: 'uploadFile:ok' }, cors);
+    sendJson(res, 200, { fileID: fileIdOf(p), statusCode: 200, errMsg: 'uploadFile:ok' });
   }
 
   return {
