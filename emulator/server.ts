@@ -1,13 +1,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { collections } from '../database/collections';
 import { createAdminListener, trackInvocationOrigins } from './admin';
 import { DocumentDatabase } from './database';
 import { FunctionHost } from './function-host';
-import { readBody, sendJson } from './http-util';
+import { allowedHostnames } from './browser-guard';
+import { answerHostFailure, serveRequest, type HostRoutes } from './host-routes';
 import { applyLocalCloudEnv } from './local-env';
 import { createPlatform } from './platform';
 import { currentInvocationId } from './round-trips';
@@ -35,12 +36,7 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-/** Header carrying the caller's openid to `/functions/<name>`: honoured only by this local host. */
-export const OPENID_HEADER = 'x-wx-openid';
-/** Reply header with the invocation's database round trips. */
-export const ROUND_TRIPS_HEADER = 'x-db-round-trips';
-
-const FUNCTION_PATH = /^\/functions\/([a-z][a-z0-9-]*)\/?$/;
+export { OPENID_HEADER, ROUND_TRIPS_HEADER } from './host-routes';
 
 /**
  * Start the local CloudBase: `/admin` (the database protocol of @cloudbase/node-sdk, and
@@ -69,16 +65,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   // transaction callback fails that transaction at once rather than escaping it.
   const stopTracking = trackInvocationOrigins(currentInvocationId);
 
+  const allowedHosts = allowedHostnames(host);
+  const routes: HostRoutes = {
+    envId,
+    admin,
+    functions,
+    platform: (req, res, url) => platform.route(req, res, url),
+  };
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    if (req.method === 'OPTIONS') return sendCors(res);
-    if (url.pathname === '/admin') return admin(req, res);
-    const fn = FUNCTION_PATH.exec(url.pathname);
-    if (fn && req.method === 'POST') return void handleFunctionCall(functions, fn[1]!, req, res);
-    if (url.pathname === '/healthz') return sendJson(res, 200, { ok: true, envId });
-    void platform.route(req, res, url).then((served) => {
-      if (!served) sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } });
-    });
+    serveRequest(routes, allowedHosts, req, res).catch((err: unknown) => answerHostFailure(req, res, err));
   });
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, host, resolve));
@@ -101,43 +96,4 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (options.memory) rmSync(filesDir, { recursive: true, force: true });
     },
   };
-}
-
-function sendCors(res: ServerResponse): void {
-  res.writeHead(204, {
-    'access-control-allow-origin': '*',
-    'access-control-allow-headers': `content-type, ${OPENID_HEADER}`,
-    'access-control-allow-methods': 'POST, GET, OPTIONS',
-  });
-  res.end();
-}
-
-async function handleFunctionCall(functions: FunctionHost, name: string, req: IncomingMessage, res: ServerResponse) {
-  const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': ROUND_TRIPS_HEADER };
-  if (!functions.has(name)) {
-    return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数 ${name} 不存在` } }, cors);
-  }
-  let event: unknown;
-  try {
-    const raw = (await readBody(req)).toString('utf8');
-    event = raw ? JSON.parse(raw) : {};
-  } catch {
-    return sendJson(
-      res,
-      400,
-      { ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求内容不是有效的 JSON' } },
-      cors,
-    );
-  }
-  const openid = req.headers[OPENID_HEADER];
-  try {
-    const result = await functions.invoke(name, event, {
-      openid: typeof openid === 'string' && openid ? openid : undefined,
-    });
-    sendJson(res, 200, result.reply, { ...cors, [ROUND_TRIPS_HEADER]: String(result.roundTrips) });
-  } catch (err) {
-    // The function itself never throws (its dispatcher catches); this is the host failing.
-    console.error(`[local host] ${name} failed`, err);
-    sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '本地云函数运行失败' } }, cors);
-  }
 }

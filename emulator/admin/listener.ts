@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { newRequestId } from '../database/ids';
+import { BodyTooLargeError, megabytes, readBody } from '../http-util';
 import type { RequestOrigin } from '../database/transactions';
 import { invocationOfRequest } from './invocation-origin';
 
@@ -51,18 +52,6 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(payload);
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limit) throw new Error(`request body over ${limit} bytes`);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
-}
-
 function parseJsonObject(raw: Buffer): Record<string, unknown> | null {
   try {
     const value = JSON.parse(raw.toString('utf8')) as unknown;
@@ -103,7 +92,19 @@ export function createAdminListener(options: AdminListenerOptions): AdminListene
       send(res, 405, { code: 'INVALID_ACTION', message: 'use POST', requestId: newRequestId() }, { allow: 'POST' });
       return;
     }
-    const raw = await readBody(req, maxBody);
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, maxBody);
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
+      send(
+        res,
+        413,
+        { code: 'INVALID_PARAM', message: `请求内容超过 ${megabytes(maxBody)} 的上限`, requestId: newRequestId() },
+        { connection: 'close' },
+      );
+      return;
+    }
     const contentType = String(req.headers['content-type'] ?? '');
     const json = contentType.includes('multipart/form-data') ? null : parseJsonObject(raw);
     const action = json ? (typeof json.action === 'string' ? json.action : undefined) : multipartAction(raw);

@@ -8,7 +8,8 @@
  *   until they expire (`getTempFileURL`, `downloadFile`);
  * - `storage.batchDeleteFile` (`deleteFile`);
  * - `POST /storage/wx-upload`: what `wx.cloud.uploadFile` does in the cloud, for the mini-program
- *   in local mode (`wx.uploadFile`, multipart with a `cloudPath` field and the file).
+ *   in local mode (`wx.uploadFile`, multipart with a `cloudPath` field and the file), as the
+ *   caller in `x-wx-openid` and only into that caller's folder (upload-owners.ts).
  *
  * fileIDs look like the real ones: `cloud://<envId>.<bucket>/<path>`.
  */
@@ -17,9 +18,10 @@ import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSyn
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { newRequestId } from '../database/ids';
-import { readBody, sendJson } from '../http-util';
+import { BodyTooLargeError, decodePathPart, megabytes, readBody, sendError, sendJson } from '../http-util';
 import type { PlatformModuleFactory } from './module';
 import type { PlatformReply } from '../admin';
+import { createUploadOwners, isCallerUploadPath } from './upload-owners';
 
 /** Largest file the local host accepts, in bytes (a phone photo is a few MB). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -106,6 +108,7 @@ export function parseMultipart(
 /** The storage module of the local host. */
 export const storageModule: PlatformModuleFactory = (ctx) => {
   const root = path.join(ctx.filesDir, 'storage');
+  const owners = createUploadOwners(path.join(ctx.filesDir, 'storage-owners'));
   const bucket = localBucketOf(ctx.envId);
   // Signs this run's URLs: a restart invalidates them, as expiry would.
   const key = randomBytes(32);
@@ -183,6 +186,7 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
         const p = pathOfFileId(fileID, ctx.envId);
         if (!p || !isFile(p)) return { code: 'STORAGE_FILE_NONEXIST', fileID };
         rmSync(diskPathOf(p));
+        owners.forget(p);
         return { code: 'SUCCESS', fileID };
       }),
     });
@@ -195,8 +199,22 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
     res.end(xml);
   }
 
+  /**
+   * The cloud path after `prefix` in a route's path: null when it is not a valid cloud path,
+   * undefined when the escape was malformed and the request has already been answered 400.
+   */
+  function routePath(res: ServerResponse, url: URL, prefix: string): string | null | undefined {
+    const decoded = decodePathPart(url.pathname.slice(prefix.length));
+    if (decoded === null) {
+      sendError(res, 400, 'INVALID_ARGUMENT', '文件地址中的百分号编码无效');
+      return undefined;
+    }
+    return cleanCloudPath(decoded);
+  }
+
   async function put(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const p = cleanCloudPath(decodeURIComponent(url.pathname.slice(UPLOAD_PREFIX.length)));
+    const p = routePath(res, url, UPLOAD_PREFIX);
+    if (p === undefined) return;
     const expires = Number(url.searchParams.get('expires'));
     const authorization = req.headers.authorization ?? null;
     if (!p || !verify('put', p, expires, typeof authorization === 'string' ? authorization : null)) {
@@ -205,16 +223,20 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
     let data: Buffer;
     try {
       data = await readBody(req, MAX_FILE_BYTES);
-    } catch {
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
       return cosError(res, 400, 'EntityTooLarge', `Files are limited to ${MAX_FILE_BYTES} bytes locally`);
     }
+    // Written by the platform (the functions, through the SDK): no person owns it any more.
     store(p, data);
+    owners.forget(p);
     res.writeHead(200, { 'content-length': 0, etag: `"${sign('etag', p, data.length).slice(0, 32)}"` });
     res.end();
   }
 
   function get(res: ServerResponse, url: URL, head: boolean): void {
-    const p = cleanCloudPath(decodeURIComponent(url.pathname.slice(OBJECT_PREFIX.length)));
+    const p = routePath(res, url, OBJECT_PREFIX);
+    if (p === undefined) return;
     const expires = Number(url.searchParams.get('expires'));
     if (!p || !verify('get', p, expires, url.searchParams.get('sign'))) {
       return cosError(res, 403, 'AccessDenied', 'The link is invalid or has expired');
@@ -233,22 +255,35 @@ export const storageModule: PlatformModuleFactory = (ctx) => {
     createReadStream(full).pipe(res);
   }
 
+  /** `wx.uploadFile` in local mode: the caller's own folder only, and never over another person's file. */
   async function wxUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const cors = { 'access-control-allow-origin': '*' };
+    const fail = (status: number, message: string) =>
+      sendJson(res, status, { errCode: -1, errMsg: `uploadFile:fail ${message}` });
+    const openid = req.headers['x-wx-openid'];
+    if (typeof openid !== 'string' || !openid) {
+      return fail(401, '需要在 x-wx-openid 请求头中说明是谁在上传');
+    }
     let body: Buffer;
     try {
       body = await readBody(req, MAX_FILE_BYTES + 64 * 1024);
-    } catch {
-      return sendJson(res, 413, { errCode: -1, errMsg: `文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB` }, cors);
+    } catch (err) {
+      if (!(err instanceof BodyTooLargeError)) throw err;
+      return sendJson(
+        res,
+        413,
+        { errCode: -1, errMsg: `uploadFile:fail 文件不能超过 ${megabytes(MAX_FILE_BYTES)}` },
+        { connection: 'close' },
+      );
     }
     const form = parseMultipart(body, String(req.headers['content-type'] ?? ''));
     const p = cleanCloudPath(form?.fields.cloudPath);
     const file = form?.files[0];
-    if (!form || !p || !file) {
-      return sendJson(res, 400, { errCode: -1, errMsg: 'uploadFile:fail 需要 cloudPath 和文件' }, cors);
-    }
+    if (!form || !p || !file) return fail(400, '需要 cloudPath 和文件');
+    if (!isCallerUploadPath(openid, p)) return fail(403, '只能上传到本人的文件夹');
+    if (isFile(p) && owners.ownerOf(p) !== openid) return fail(403, '这个文件不是你上传的，不能覆盖');
     store(p, file.data);
-    sendJson(res, 200, { fileID: fileIdOf(p), statusCode: 200, errMsg: 'uploadFile:ok' }, cors);
+    owners.record(p, openid);
+    sendJson(res, 200, { fileID: fileIdOf(p), statusCode: 200, errMsg: 'uploadFile:ok' });
   }
 
   return {

@@ -19,7 +19,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { PlatformReply } from '../admin';
-import { readBody, sendJson } from '../http-util';
+import { BodyTooLargeError, decodePathPart, readBody, sendBodyTooLarge, sendError, sendJson } from '../http-util';
 import type { PlatformModuleFactory } from './module';
 
 /** The merchant number the sandbox answers for; set as WXPAY_SUB_MCH_ID for functions the local host runs. */
@@ -251,36 +251,25 @@ export const wxpayModule: PlatformModuleFactory = (ctx) => {
   }
 
   async function pay(req: IncomingMessage, res: ServerResponse, outTradeNo: string): Promise<void> {
-    const cors = { 'access-control-allow-origin': '*' };
     const order = orders.get(outTradeNo);
-    if (!order)
-      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '沙箱中没有这个订单' } }, cors);
-    if (req.method === 'GET') return sendJson(res, 200, { ok: true, data: view(order) }, cors);
+    if (!order) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '沙箱中没有这个订单' } });
+    if (req.method === 'GET') return sendJson(res, 200, { ok: true, data: view(order) });
     let input: z.output<typeof payRequestSchema>;
     try {
       const raw = (await readBody(req)).toString('utf8');
       input = payRequestSchema.parse(raw ? JSON.parse(raw) : {});
-    } catch {
-      return sendJson(
-        res,
-        400,
-        {
-          ok: false,
-          error: { code: 'INVALID_ARGUMENT', message: '请求应为 {result, repeat?, parallel?, delayMs?, totalFee?}' },
-        },
-        cors,
-      );
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) return sendBodyTooLarge(res, err);
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: '请求应为 {result, repeat?, parallel?, delayMs?, totalFee?}' },
+      });
     }
     if (order.state === 'CLOSED')
-      return sendJson(
-        res,
-        409,
-        { ok: false, error: { code: 'FAILED_PRECONDITION', message: '订单已关闭，不能支付' } },
-        cors,
-      );
+      return sendJson(res, 409, { ok: false, error: { code: 'FAILED_PRECONDITION', message: '订单已关闭，不能支付' } });
     if (input.result === 'fail') {
       if (order.state === 'NOTPAY') order.state = 'PAYERROR';
-      return sendJson(res, 200, { ok: true, data: { ...view(order), callbacks: [] } }, cors);
+      return sendJson(res, 200, { ok: true, data: { ...view(order), callbacks: [] } });
     }
     if (order.state !== 'SUCCESS') {
       const openid = req.headers['x-wx-openid'];
@@ -302,15 +291,10 @@ export const wxpayModule: PlatformModuleFactory = (ctx) => {
         );
       }, input.delayMs);
       pending.add(timer);
-      return sendJson(
-        res,
-        202,
-        { ok: true, data: { ...view(order), callbacks: [], scheduledInMs: input.delayMs } },
-        cors,
-      );
+      return sendJson(res, 202, { ok: true, data: { ...view(order), callbacks: [], scheduledInMs: input.delayMs } });
     }
     const callbacks = await deliver(order, event, repeat, parallel);
-    return sendJson(res, 200, { ok: true, data: { ...view(order), event, callbacks } }, cors);
+    return sendJson(res, 200, { ok: true, data: { ...view(order), event, callbacks } });
   }
 
   function view(order: SandboxOrder) {
@@ -346,7 +330,11 @@ export const wxpayModule: PlatformModuleFactory = (ctx) => {
 
     route(req, res, url) {
       if (!url.pathname.startsWith(SANDBOX_ROUTE)) return false;
-      const outTradeNo = decodeURIComponent(url.pathname.slice(SANDBOX_ROUTE.length));
+      const outTradeNo = decodePathPart(url.pathname.slice(SANDBOX_ROUTE.length));
+      if (outTradeNo === null) {
+        sendError(res, 400, 'INVALID_ARGUMENT', '订单号中的百分号编码无效');
+        return true;
+      }
       if (!OUT_TRADE_NO.test(outTradeNo) || (req.method !== 'POST' && req.method !== 'GET')) return false;
       return pay(req, res, outTradeNo).then(
         () => true,

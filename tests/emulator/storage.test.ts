@@ -119,7 +119,12 @@ test('the mini-program uploads over multipart (wx.uploadFile) and gets a fileID 
   const form = new FormData();
   form.append('cloudPath', 'points-evidence/m_2/from-phone.png');
   form.append('file', new Blob([photo], { type: 'image/png' }), 'tmp_123.png');
-  const res = await fetch(`${t.cloud.url}/storage/wx-upload`, { method: 'POST', body: form });
+  // As the caller whose member folder that is (m_<openid>).
+  const res = await fetch(`${t.cloud.url}/storage/wx-upload`, {
+    method: 'POST',
+    body: form,
+    headers: { 'x-wx-openid': '2' },
+  });
   expect(res.status).toBe(200);
   const body = (await res.json()) as { fileID: string };
   expect(body.fileID).toBe(`cloud://test-env.${localBucketOf('test-env')}/points-evidence/m_2/from-phone.png`);
@@ -132,7 +137,11 @@ test('the mini-program uploads over multipart (wx.uploadFile) and gets a fileID 
 test('a multipart upload without a cloud path is refused', async () => {
   const form = new FormData();
   form.append('file', new Blob([photo]), 'x.jpg');
-  const res = await fetch(`${t.cloud.url}/storage/wx-upload`, { method: 'POST', body: form });
+  const res = await fetch(`${t.cloud.url}/storage/wx-upload`, {
+    method: 'POST',
+    body: form,
+    headers: { 'x-wx-openid': '2' },
+  });
   expect(res.status).toBe(400);
 });
 
