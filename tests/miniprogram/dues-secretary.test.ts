@@ -13,6 +13,7 @@ import {
   type PageComponent,
   type SentRequest,
 } from './harness';
+import { keysSentOnLoadMore, rowKeys, rowPaths } from './load-more';
 
 beforeEach(() => {
   jest.resetModules();
@@ -231,6 +232,28 @@ describe('确认交纳基数', () => {
     await tap(page, '#decide', '.t-button');
     await settle();
     expect(payloads(request)[1]).toMatchObject({ decision: 'confirm', farmerAmountFen: 50 });
+  });
+  test('more declarations are appended by path, and a decided one leaves the list', async () => {
+    const bases = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => aPendingBase({ memberId: `m_${from + i}`, name: `党员${from + i}` }));
+    backend({
+      pendingBases: (req) =>
+        (req.data as { cursor?: string }).cursor === 'c1'
+          ? { body: ok({ items: bases(20, 3), nextCursor: null }) }
+          : { body: ok({ items: bases(0, 20), nextCursor: 'c1' }) },
+      reviewBase: () => ({ body: ok(aMemberDues()) }),
+    });
+    jest.spyOn(wx, 'showToast').mockImplementation((() => undefined) as unknown as typeof wx.showToast);
+    const page = await open(BASES, { branchId: 'xm-siming-mobile' });
+    expect(page.querySelectorAll('.base-card')).toHaveLength(20);
+    expect(rowKeys(await keysSentOnLoadMore(page))).toEqual(rowPaths(20, 3));
+    expect(page.querySelectorAll('.base-card')).toHaveLength(23);
+    expect(textOf(page.querySelector('#footer'))).toContain('已经到底了');
+    await tap(page, '#base-m_22 .open-confirm', '.t-button');
+    await tap(page, '#decide', '.t-button');
+    await settle();
+    expect(page.querySelectorAll('.base-card')).toHaveLength(22);
+    expect(page.querySelector('#base-m_22')).toBeFalsy();
   });
 });
 

@@ -13,6 +13,7 @@ import {
   type PageComponent,
   type SentRequest,
 } from './harness';
+import { keysSentOnLoadMore, rowKeys, rowPaths } from './load-more';
 
 const ROSTER = 'pages-sessions/roster/index';
 
@@ -183,5 +184,40 @@ describe('考勤名单', () => {
       status: 'leave',
     });
     expect(textOf(page.querySelector('#empty'))).toContain('这里还没有人');
+  });
+});
+
+describe('考勤名单, a page at a time', () => {
+  test('the next page is appended by path, and a mark later changes only its own row', async () => {
+    chooseAction(1);
+    answerModal('家中有事');
+    const first = Array.from({ length: 20 }, (_, i) => aRosterRow({ memberId: `m-${i}`, name: `党员${i}` }));
+    const second = [aRosterRow({ memberId: 'm-20', name: '党员20' }), aRosterRow({ memberId: 'm-21', name: '党员21' })];
+    const { page } = await open((req) => {
+      const data = req.data as { action: string; cursor?: string; memberId?: string };
+      if (data.action === 'mark')
+        return {
+          body: ok(aRosterRow({ memberId: data.memberId, name: '党员21', status: 'leave', reason: '家中有事' })),
+        };
+      return {
+        body: ok(
+          aRoster(data.cursor === 'c1' ? second : first, {
+            rows: { items: data.cursor === 'c1' ? second : first, nextCursor: data.cursor === 'c1' ? null : 'c1' },
+          }),
+        ),
+      };
+    });
+    expect(rows(page)).toHaveLength(20);
+    expect(rowKeys(await keysSentOnLoadMore(page))).toEqual(rowPaths(20, 2));
+    expect(rows(page)).toHaveLength(22);
+
+    const instance = page.instance as unknown as { setData: (p: Record<string, unknown>) => void };
+    const setData = jest.spyOn(instance, 'setData');
+    page.querySelectorAll('.member-row')[21]!.dispatchEvent('tap');
+    await settle();
+    await settle();
+    expect(rowKeys(setData.mock.calls.flatMap(([p]) => Object.keys(p)))).toEqual(['rows[21]']);
+    expect(rows(page)).toHaveLength(22);
+    expect(rows(page)[21]).toContain('原因：家中有事');
   });
 });

@@ -4,10 +4,12 @@
  * the reason. Farmers' monthly amount (0.2 to 1 元) is set here by the branch.
  */
 import type { PendingBaseRow } from '../../../typings';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { DUES_BASE_NAMES } from '../../constants/dues';
 import { showCallError, toCallError } from '../../services/cloud';
 import { fetchPendingBases, reviewDuesBase, type ReviewInput } from '../../services/dues';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { isRetryable } from '../../utils/view-state';
 import { branchOf } from '../common/branch';
 import { monthText, parseYuan, timeText, yuan } from '../common/format';
 
@@ -50,13 +52,10 @@ function toCard(r: PendingBaseRow): BaseCard {
 }
 
 Component({
+  behaviors: [pagedList<BaseCard>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     branchId: '',
-    cards: [] as BaseCard[],
-    nextCursor: null as string | null,
     /** The card being decided, and how. */
     openId: '',
     mode: '' as Mode | '',
@@ -72,16 +71,8 @@ Component({
       void this.start(query);
     },
 
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
     onRetry() {
-      if (this.data.branchId) void this.load();
+      if (this.data.branchId) void this.loadFirst();
       else void this.start({});
     },
 
@@ -90,33 +81,16 @@ Component({
       try {
         const branch = await branchOf(query);
         this.setData({ branchId: branch.id });
-        await this.load();
+        await this.loadFirst();
       } catch (err) {
         const error = toCallError(err);
         this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
       }
     },
 
-    async load(): Promise<void> {
-      this.setData({ status: 'loading', openId: '', mode: '' });
-      try {
-        const page = await fetchPendingBases(this.data.branchId, null);
-        this.setData({ status: 'ready', cards: page.items.map(toCard), nextCursor: page.nextCursor });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, status, branchId } = this.data;
-      if (status !== 'ready' || !nextCursor) return;
-      try {
-        const page = await fetchPendingBases(branchId, nextCursor);
-        this.setData({ cards: [...this.data.cards, ...page.items.map(toCard)], nextCursor: page.nextCursor });
-      } catch (err) {
-        void showCallError(err);
-      }
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<BaseCard>> {
+      const page = await fetchPendingBases(this.data.branchId, cursor);
+      return { items: page.items.map(toCard), nextCursor: page.nextCursor };
     },
 
     /** Opens a card's decision: what to fill in depends on the choice. */
@@ -163,7 +137,7 @@ Component({
     },
 
     async onDecide(): Promise<void> {
-      const card = this.data.cards.find((c) => c.memberId === this.data.openId);
+      const card = this.data.rows.find((c) => c.memberId === this.data.openId);
       if (!card || this.data.saving) return;
       const input = this.decision(card);
       if (typeof input === 'string') {
@@ -174,12 +148,8 @@ Component({
       try {
         await reviewDuesBase(input);
         const done = { confirm: '已确认', correct: '已更正', reject: '已退回' }[input.decision];
-        this.setData({
-          saving: false,
-          openId: '',
-          mode: '',
-          cards: this.data.cards.filter((c) => c.memberId !== card.memberId),
-        });
+        this.setData({ saving: false, openId: '', mode: '' });
+        this.removeRows((c) => c.memberId !== card.memberId);
         void wx.showToast({ title: `${card.name}：${done}`, icon: 'none' });
       } catch (err) {
         this.setData({ saving: false });

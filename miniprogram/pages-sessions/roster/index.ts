@@ -3,21 +3,30 @@
  * marked by hand with a reason (手机没电, 纸质签到表补登…). A mark asks in WeChat's own dialogs,
  * which follow the font size.
  */
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { HAND_MARK_REASONS, LEAVE_REASONS } from '../../constants/sessions';
-import { showCallError, toCallError } from '../../services/cloud';
+import { showCallError } from '../../services/cloud';
 import { fetchRoster, markAttendance } from '../../services/sessions';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import type { Roster } from '../../../typings';
 import { askReason } from '../common/dialogs';
 import { toFigures, toRosterRowView, type FiguresView, type RosterRowView } from './view';
 
 type Filter = 'all' | 'attended' | 'signed_up' | 'leave';
 type RowDataset = { id: string };
 
+/** The header shown above the list: the session and its figures, from any page of the roster. */
+const headerOf = (roster: Roster) => ({
+  title: roster.session.title,
+  ended: roster.session.ended,
+  hasVote: roster.session.hasVote,
+  figures: toFigures(roster.summary),
+});
+
 Component({
+  behaviors: [pagedList<RosterRowView>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     sessionId: '',
     title: '',
     ended: false,
@@ -30,80 +39,33 @@ Component({
       { value: 'signed_up', label: '已报名' },
       { value: 'leave', label: '请假' },
     ],
-    rows: [] as RosterRowView[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
     busy: false,
   },
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ sessionId: decodeURIComponent(query.id ?? '') });
-      void this.load();
-    },
-
-    onPullDownRefresh() {
-      void this.load(true).then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      void this.loadFirst();
     },
 
     onFilter(event: WechatMiniprogram.BaseEvent<Record<string, never>, { filter: Filter }>) {
       const { filter } = event.currentTarget.dataset;
       if (filter === this.data.filter) return;
-      this.setData({ filter, rows: [], nextCursor: null });
-      void this.load();
+      this.setData({ filter });
+      void this.restartList();
     },
 
     statusFilter() {
       return this.data.filter === 'all' ? null : this.data.filter;
     },
 
-    async load(quiet = false): Promise<void> {
-      if (!quiet) this.setData({ status: 'loading' });
-      try {
-        const roster = await fetchRoster(this.data.sessionId, this.statusFilter());
-        this.setData({
-          status: 'ready',
-          title: roster.session.title,
-          ended: roster.session.ended,
-          hasVote: roster.session.hasVote,
-          figures: toFigures(roster.summary),
-          rows: roster.rows.items.map(toRosterRowView),
-          nextCursor: roster.rows.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const roster = await fetchRoster(this.data.sessionId, this.statusFilter(), nextCursor);
-        this.setData({
-          rows: [...this.data.rows, ...roster.rows.items.map(toRosterRowView)],
-          nextCursor: roster.rows.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<RosterRowView>> {
+      const roster = await fetchRoster(this.data.sessionId, this.statusFilter(), cursor);
+      return {
+        items: roster.rows.items.map(toRosterRowView),
+        nextCursor: roster.rows.nextCursor,
+        extra: headerOf(roster),
+      };
     },
 
     /** Tap a member not yet attended: mark attended or on leave, with a reason. */
@@ -118,6 +80,7 @@ Component({
       });
     },
 
+    /** Marks one member, shows that row changed in place and the figures afresh; the rest stay as loaded. */
     async mark(row: RosterRowView, status: 'attended' | 'leave'): Promise<void> {
       const title = status === 'attended' ? `${row.name}：补登已到` : `${row.name}：登记请假`;
       const reason = await askReason(title, status === 'attended' ? HAND_MARK_REASONS[0]! : LEAVE_REASONS[0]!);
@@ -126,8 +89,10 @@ Component({
       try {
         const updated = await markAttendance(this.data.sessionId, row.memberId, status, reason);
         const view = toRosterRowView(updated);
-        this.setData({ rows: this.data.rows.map((r) => (r.memberId === view.memberId ? view : r)) });
-        await this.load(true);
+        const index = this.data.rows.findIndex((r) => r.memberId === view.memberId);
+        if (index >= 0) this.replaceRow(index, view);
+        const roster = await fetchRoster(this.data.sessionId, this.statusFilter());
+        this.setData(headerOf(roster));
       } catch (err) {
         await showCallError(err, '没有登记成功');
       } finally {
