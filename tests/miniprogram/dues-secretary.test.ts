@@ -138,6 +138,32 @@ describe('支部党费', () => {
     expect(navigate.mock.calls[0]![0]).toMatchObject({ url: '/pages-dues/offline/index?memberId=m3' });
   });
 
+  test('more of the collection list is appended by path; the board is asked for once', async () => {
+    const entries = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        ...collection.items[0]!,
+        memberId: `m_${from + i}`,
+        name: `党员${from + i}`,
+      }));
+    const request = backend({
+      branchBoard: () => ({ body: ok(aBoard()) }),
+      collectionList: (req) =>
+        (req.data as { cursor?: string }).cursor === 'c1'
+          ? { body: ok({ items: entries(20, 4), nextCursor: null }) }
+          : { body: ok({ items: entries(0, 20), nextCursor: 'c1' }) },
+    });
+    jest
+      .spyOn(wx, 'setNavigationBarTitle')
+      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    const page = await open(BOARD, { branchId: 'xm-siming-mobile' });
+    expect(page.querySelectorAll('#collection .month-row')).toHaveLength(20);
+    expect(rowKeys(await keysSentOnLoadMore(page))).toEqual(rowPaths(20, 4));
+    expect(page.querySelectorAll('#collection .month-row')).toHaveLength(24);
+    expect(page.querySelectorAll('.arrears-row')).toHaveLength(3);
+    expect(payloads(request).map((p) => p.action)).toEqual(['branchBoard', 'collectionList', 'collectionList']);
+    expect(payloads(request)[2]).toMatchObject({ month: CURRENT, cursor: 'c1' });
+  });
+
   test('a refusal from the server shows as the error', async () => {
     backend({ branchBoard: () => ({ body: failed('PERMISSION_DENIED', '该支部不在您的管理范围内') }) });
     const page = await open(BOARD, { branchId: 'xm-huli-mobile' });

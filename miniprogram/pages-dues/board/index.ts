@@ -7,7 +7,9 @@ import type { ArrearsRow, BranchDuesBoard, CollectionRow } from '../../../typing
 import { BAND_LABELS, CHANNEL_LABELS, MONTH_STATE_LABELS } from '../../constants/dues';
 import { showCallError, toCallError } from '../../services/cloud';
 import { fetchBranchDuesBoard, fetchCollectionList, generateDuesMonth } from '../../services/dues';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { isRetryable } from '../../utils/view-state';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { branchOf } from '../common/branch';
 import { monthText, monthsText, timeText, yuan } from '../common/format';
 
@@ -63,27 +65,51 @@ function bandChips(board: BranchDuesBoard): BandChip[] {
   }));
 }
 
+/** Everything above the collection list, as the view shows it. */
+function header(board: BranchDuesBoard) {
+  const t = board.thisMonth;
+  return {
+    branchName: board.branchName,
+    month: board.currentMonth,
+    monthLabel: monthText(board.currentMonth),
+    totals: {
+      owing: t.owing,
+      paid: t.paid,
+      unpaid: t.unpaid,
+      waived: t.waived,
+      due: yuan(t.dueFen),
+      received: yuan(t.receivedFen),
+    },
+    chips: bandChips(board),
+    arrears: board.rows.map(toArrears),
+    review: board.reviewList.map(toArrears),
+    refunds: board.unapplied.map((u) => ({
+      orderId: u.orderId,
+      name: u.name,
+      amount: yuan(u.totalFen),
+      months: monthsText(u.months),
+      reason: u.reason,
+    })),
+    pendingBases: board.pendingBases,
+  };
+}
+
+/** The paged list is this month's collection list; the board above it comes with its first page. */
 Component({
+  behaviors: [pagedList<CollectionView>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     branchId: '',
     branchName: '',
     month: '',
     monthLabel: '',
     totals: { owing: 0, paid: 0, unpaid: 0, waived: 0, due: '0.00', received: '0.00' },
     chips: [] as BandChip[],
-    rows: [] as ArrearsView[],
+    arrears: [] as ArrearsView[],
     review: [] as ArrearsView[],
     refunds: [] as { orderId: string; name: string; amount: string; months: string; reason: string }[],
     pendingBases: 0,
-    collection: [] as CollectionView[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
     generating: false,
-    loaded: false,
   },
 
   methods: {
@@ -92,19 +118,11 @@ Component({
     },
 
     onShow() {
-      if (this.data.loaded) void this.load(true);
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
+      if (this.data.loaded) void this.loadFirst(true);
     },
 
     onRetry() {
-      if (this.data.branchId) void this.load();
+      if (this.data.branchId) void this.loadFirst();
       else void this.start({});
     },
 
@@ -113,73 +131,23 @@ Component({
       try {
         const branch = await branchOf(query);
         this.setData({ branchId: branch.id, branchName: branch.name });
-        await this.load();
+        await this.loadFirst();
       } catch (err) {
         const error = toCallError(err);
         this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
       }
     },
 
-    async load(quiet = false): Promise<void> {
-      if (!quiet) this.setData({ status: 'loading' });
-      try {
-        const board = await fetchBranchDuesBoard(this.data.branchId);
-        const list = await fetchCollectionList(this.data.branchId, board.currentMonth, null);
-        const t = board.thisMonth;
-        this.setData({
-          status: 'ready',
-          loaded: true,
-          branchName: board.branchName,
-          month: board.currentMonth,
-          monthLabel: monthText(board.currentMonth),
-          totals: {
-            owing: t.owing,
-            paid: t.paid,
-            unpaid: t.unpaid,
-            waived: t.waived,
-            due: yuan(t.dueFen),
-            received: yuan(t.receivedFen),
-          },
-          chips: bandChips(board),
-          rows: board.rows.map(toArrears),
-          review: board.reviewList.map(toArrears),
-          refunds: board.unapplied.map((u) => ({
-            orderId: u.orderId,
-            name: u.name,
-            amount: yuan(u.totalFen),
-            months: monthsText(u.months),
-            reason: u.reason,
-          })),
-          pendingBases: board.pendingBases,
-          collection: list.items.map(toCollection),
-          nextCursor: list.nextCursor,
-          moreError: '',
-        });
-        wx.setNavigationBarTitle({ title: `${board.branchName}党费` });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<CollectionView>> {
+      const { branchId, month } = this.data;
+      if (cursor) {
+        const page = await fetchCollectionList(branchId, month, cursor);
+        return { items: page.items.map(toCollection), nextCursor: page.nextCursor };
       }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status, branchId, month } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchCollectionList(branchId, month, nextCursor);
-        this.setData({
-          collection: [...this.data.collection, ...page.items.map(toCollection)],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      const board = await fetchBranchDuesBoard(branchId);
+      const list = await fetchCollectionList(branchId, board.currentMonth, null);
+      wx.setNavigationBarTitle({ title: `${board.branchName}党费` });
+      return { items: list.items.map(toCollection), nextCursor: list.nextCursor, extra: header(board) };
     },
 
     onMember(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { id: string }>) {
@@ -203,7 +171,7 @@ Component({
         const made = await generateDuesMonth(this.data.branchId);
         this.setData({ generating: false });
         void wx.showToast({ title: made.created > 0 ? `新生成 ${made.created} 条` : '本月记录都已生成', icon: 'none' });
-        await this.load(true);
+        await this.loadFirst(true);
       } catch (err) {
         this.setData({ generating: false });
         void showCallError(err);
