@@ -15,6 +15,7 @@ import {
   type PageComponent,
   type SentRequest,
 } from './harness';
+import { keysSentOnLoadMore, rowKeys, rowPaths } from './load-more';
 
 const MEMBERS = 'pages-secretary/members/index';
 
@@ -126,6 +127,20 @@ describe('本支部党员', () => {
       limit: 20,
     });
     expect(page.querySelectorAll('.member-row')).toHaveLength(2);
+  });
+
+  test('the next page is appended by path; in the picker the member being paired is left out of it too', async () => {
+    const members = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => aRow({ memberId: `m-${from + i}`, name: `党员${from + i}` }));
+    const { page } = await openMembers({ ...BRANCH, pickFor: 'm-21', pickName: encodeURIComponent('党员21') }, (req) =>
+      (req.data as { cursor?: string }).cursor
+        ? { body: ok(aPage(members(20, 3))) }
+        : { body: ok(aPage(members(0, 20), 'c1')) },
+    );
+    expect(page.querySelectorAll('.member-row')).toHaveLength(20);
+    expect(rowKeys(await keysSentOnLoadMore(page))).toEqual(rowPaths(20, 2));
+    expect(page.querySelectorAll('.member-row').map((r) => textOf(r).slice(0, 4))).not.toContain('党员21');
+    expect(page.querySelectorAll('.member-row')).toHaveLength(22);
   });
 
   test('says so when no member matches', async () => {

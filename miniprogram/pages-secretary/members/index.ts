@@ -6,9 +6,10 @@
 import type { Industry, MemberState } from '../../../typings';
 import { INDUSTRIES, INDUSTRY_LABELS } from '../../constants/member';
 import { BRANCH_STATE_FILTERS } from '../../constants/secretary';
-import { showCallError, toCallError } from '../../services/cloud';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
+import { showCallError } from '../../services/cloud';
 import { fetchBranchMembers, pairMember, type BranchMemberFilters } from '../../services/secretary';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { confirmAction } from '../common/confirm';
 import { toRowView, type MemberRowView } from '../common/rows';
 
@@ -34,10 +35,9 @@ const INDUSTRY_FILTERS: Choice[] = [
 ];
 
 Component({
+  behaviors: [pagedList<MemberRowView>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     branchId: '',
     branchName: '',
     /** Set in picker mode: the member who gets a pairing contact. */
@@ -50,10 +50,6 @@ Component({
     industryFilter: '' as Industry | '',
     stateFilters: BRANCH_STATE_FILTERS as readonly Choice[],
     industryFilters: INDUSTRY_FILTERS,
-    rows: [] as MemberRowView[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
     busy: false,
   },
 
@@ -71,23 +67,7 @@ Component({
       });
       if (pickFor) void wx.setNavigationBarTitle({ title: '选择结对联系人' });
       else if (branchName) void wx.setNavigationBarTitle({ title: branchName });
-      void this.load();
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      void this.loadFirst();
     },
 
     onSearchInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
@@ -96,26 +76,26 @@ Component({
 
     onSearch() {
       this.setData({ name: this.data.nameInput.trim() });
-      void this.load();
+      void this.restartList();
     },
 
     onClearSearch() {
       this.setData({ nameInput: '', name: '' });
-      void this.load();
+      void this.restartList();
     },
 
     onPickStateFilter(event: DataEvent<{ value: MemberState | '' }>) {
       const { value } = event.currentTarget.dataset;
       if (value === this.data.stateFilter) return;
       this.setData({ stateFilter: value });
-      void this.load();
+      void this.restartList();
     },
 
     onPickIndustryFilter(event: DataEvent<{ value: Industry | '' }>) {
       const { value } = event.currentTarget.dataset;
       if (value === this.data.industryFilter) return;
       this.setData({ industryFilter: value });
-      void this.load();
+      void this.restartList();
     },
 
     onRowTap(event: DataEvent<RowDataset>) {
@@ -148,7 +128,7 @@ Component({
       }
     },
 
-    filters(cursor: string | null): BranchMemberFilters {
+    filters(cursor: PageCursor | null): BranchMemberFilters {
       const { branchId, name, stateFilter, industryFilter } = this.data;
       const filters: BranchMemberFilters = { branchId, cursor };
       if (name) filters.name = name;
@@ -162,37 +142,9 @@ Component({
       return this.data.pickFor ? rows.filter((r) => r.memberId !== this.data.pickFor) : rows;
     },
 
-    /** The first page with the current filters; never throws. */
-    async load(): Promise<void> {
-      this.setData({ status: 'loading' });
-      try {
-        const page = await fetchBranchMembers(this.filters(null));
-        this.setData({
-          status: 'ready',
-          rows: this.visible(page.items.map(toRowView)),
-          nextCursor: page.nextCursor,
-          moreError: '',
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchBranchMembers(this.filters(nextCursor));
-        this.setData({
-          rows: [...this.data.rows, ...this.visible(page.items.map(toRowView))],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<MemberRowView>> {
+      const page = await fetchBranchMembers(this.filters(cursor));
+      return { items: this.visible(page.items.map(toRowView)), nextCursor: page.nextCursor };
     },
   },
 });
