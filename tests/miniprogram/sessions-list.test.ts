@@ -15,6 +15,7 @@ import {
   type PageComponent,
   type SentRequest,
 } from './harness';
+import { keysSentOnLoadMore, rowKeys, rowPaths } from './load-more';
 
 const LIST = 'pages/sessions/index';
 
@@ -168,5 +169,22 @@ describe('学习', () => {
     await settle();
     expect(sentRequests(request).at(-1)?.data).toEqual({ action: 'list', tab: 'upcoming', cursor: '20', limit: 20 });
     expect(cards(page)).toHaveLength(2);
+  });
+
+  test('the next page goes to the view by path, without asking who is calling again', async () => {
+    const many = (prefix: string, count: number) =>
+      Array.from({ length: count }, (_, i) => aSessionRow({ sessionId: `${prefix}${i}`, title: `活动${prefix}${i}` }));
+    const { page, request } = await open({
+      pages: {
+        upcoming: { items: many('u', 20), nextCursor: 'c1' },
+        'upcoming:c1': { items: many('v', 2), nextCursor: null },
+      },
+    });
+    expect(cards(page)).toHaveLength(20);
+    expect(rowKeys(await keysSentOnLoadMore(page))).toEqual(rowPaths(20, 2));
+    expect(cards(page)).toHaveLength(22);
+    expect(textOf(page.querySelector('#footer'))).not.toContain('往上滑');
+    // Whoami and the notices come with the first page only.
+    expect(sentRequests(request).filter((r) => (r.data as { action: string }).action === 'whoami')).toHaveLength(1);
   });
 });

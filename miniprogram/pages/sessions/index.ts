@@ -4,10 +4,10 @@
  * attendance record. Written with Component() so page tests can load it.
  */
 import type { CallerProfile, ListTab } from '../../../typings';
-import { toCallError } from '../../services/cloud';
+import type { PageCursor } from '../../../typings/paging';
+import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { acknowledgeSessionUpdate, fetchSessions, fetchSessionUpdates } from '../../services/sessions';
 import { fetchWhoami } from '../../services/user';
-import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { toCard, type SessionCard } from './view';
 
 interface UpdateView {
@@ -28,58 +28,36 @@ const EMPTY_TEXT: Record<ListTab, string> = {
 const isManager = (p: CallerProfile) => p.isSuperAdmin || p.roles.length > 0;
 
 Component({
+  behaviors: [pagedList<SessionCard>()],
+
   data: {
-    status: 'loading' as LoadStatus,
-    errorMessage: '',
-    retryable: true,
     tab: 'upcoming' as ListTab,
     tabs: [
       { value: 'upcoming', label: '即将开始' },
       { value: 'mine', label: '我的' },
       { value: 'past', label: '往期' },
     ],
-    cards: [] as SessionCard[],
-    nextCursor: null as string | null,
-    loadingMore: false,
-    moreError: '',
     emptyText: EMPTY_TEXT.upcoming,
     updates: [] as UpdateView[],
     registered: true,
     manager: false,
-    loaded: false,
   },
 
   methods: {
     onLoad() {
-      void this.load();
+      void this.loadFirst();
     },
 
     onShow() {
       // Coming back from a session (signed up, asked leave): show the list as it is now.
-      if (this.data.loaded) void this.load(true);
-    },
-
-    onPullDownRefresh() {
-      void this.load().then(() => wx.stopPullDownRefresh());
-    },
-
-    onReachBottom() {
-      void this.loadMore();
-    },
-
-    onRetry() {
-      void this.load();
-    },
-
-    onRetryMore() {
-      void this.loadMore();
+      if (this.data.loaded) void this.loadFirst(true);
     },
 
     onTab(event: WechatMiniprogram.BaseEvent<Record<string, never>, TabDataset>) {
       const { tab } = event.currentTarget.dataset;
       if (tab === this.data.tab) return;
-      this.setData({ tab, emptyText: EMPTY_TEXT[tab], cards: [], nextCursor: null });
-      void this.load();
+      this.setData({ tab, emptyText: EMPTY_TEXT[tab] });
+      void this.restartList();
     },
 
     onOpen(event: WechatMiniprogram.BaseEvent<Record<string, never>, IdDataset>) {
@@ -116,49 +94,27 @@ Component({
       }
     },
 
-    /** The first page of the current tab; `quiet` keeps what is shown while it loads. Never throws. */
-    async load(quiet = false): Promise<void> {
-      if (!quiet) this.setData({ status: 'loading' });
+    /** A page of the current tab; the first comes with who is asking and the change notices. */
+    async fetchRows(cursor: PageCursor | null): Promise<RowsPage<SessionCard>> {
       const tab = this.data.tab;
-      try {
-        const [profile, page, updates] = await Promise.all([
-          fetchWhoami(),
-          fetchSessions(tab),
-          fetchSessionUpdates().catch(() => []),
-        ]);
-        if (tab !== this.data.tab) return;
-        this.setData({
-          status: 'ready',
-          loaded: true,
+      if (cursor) {
+        const page = await fetchSessions(tab, cursor);
+        return { items: page.items.map((row) => toCard(row)), nextCursor: page.nextCursor };
+      }
+      const [profile, page, updates] = await Promise.all([
+        fetchWhoami(),
+        fetchSessions(tab),
+        fetchSessionUpdates().catch(() => []),
+      ]);
+      return {
+        items: page.items.map((row) => toCard(row)),
+        nextCursor: page.nextCursor,
+        extra: {
           registered: profile.memberId !== null,
           manager: isManager(profile),
-          cards: page.items.map((row) => toCard(row)),
-          nextCursor: page.nextCursor,
-          moreError: '',
           updates: updates.map((u) => ({ sessionId: u.sessionId, title: u.title, note: u.note })),
-        });
-      } catch (err) {
-        const error = toCallError(err);
-        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
-      }
-    },
-
-    /** The next page, appended; a failure shows under the list with its own retry. */
-    async loadMore(): Promise<void> {
-      const { nextCursor, loadingMore, status, tab } = this.data;
-      if (status !== 'ready' || !nextCursor || loadingMore) return;
-      this.setData({ loadingMore: true, moreError: '' });
-      try {
-        const page = await fetchSessions(tab, nextCursor);
-        if (tab !== this.data.tab) return;
-        this.setData({
-          cards: [...this.data.cards, ...page.items.map((row) => toCard(row))],
-          nextCursor: page.nextCursor,
-          loadingMore: false,
-        });
-      } catch (err) {
-        this.setData({ loadingMore: false, moreError: toCallError(err).message });
-      }
+        },
+      };
     },
   },
 });
