@@ -15,7 +15,7 @@ import { db, readInvocationContext } from '../platform/cloudbase';
 import type { DuesOrderDoc } from './docs';
 import { countPayEvent } from './pay-log';
 import { parseWxTime, paymentGateway } from './payment-gateway';
-import { awardOrderPoints } from './points';
+import { awardOrderPoints, orderPointsRecorded } from './points';
 import { logEntry, settleOrder, type TradeFacts } from './settle';
 
 export interface CallbackReply {
@@ -101,7 +101,9 @@ async function handle(event: unknown): Promise<CallbackReply> {
   if (order.state === 'paid' || order.state === 'unapplied') {
     // A repeat. Points left unrecorded by an earlier attempt are recorded now.
     await countPayEvent(logEntry(order._id, 'callback', 'duplicate', '重复通知，已处理过', claimed), true);
-    if (order.state === 'paid' && !order.pointsAwarded) return (await awardOrderPoints(order)) ? OK : RETRY_LATER;
+    if (order.state === 'paid' && !(await orderPointsRecorded(order))) {
+      return (await awardOrderPoints(order)) ? OK : RETRY_LATER;
+    }
     return OK;
   }
   if (n.totalFee !== order.totalFen) {

@@ -113,6 +113,8 @@ export interface DuesOrderDoc {
   memberName: string;
   openid: string;
   branchId: string;
+  /** Where the member stood when paying; with the name and path, the placement the points award records. Absent on orders made before it was kept. */
+  branchName?: string | null;
   orgPath: string[];
   months: OrderMonth[];
   totalFen: number;
@@ -124,7 +126,6 @@ export interface DuesOrderDoc {
   paidAt: Date | null;
   paymentId: string | null;
   unappliedReason: UnappliedReason | null;
-  pointsAwarded: boolean;
 }
 
 /** A receipt: a payment or a reversal. Never updated once written. */

@@ -95,6 +95,7 @@ export const pay: Handler<'dues', 'pay'> = {
       memberName: dm.member.name,
       openid: caller.openid,
       branchId: dm.member.branchId!,
+      branchName: dm.member.branchName,
       orgPath: dm.member.orgPath,
       months: lines,
       totalFen,
@@ -106,7 +107,6 @@ export const pay: Handler<'dues', 'pay'> = {
       paidAt: null,
       paymentId: null,
       unappliedReason: null,
-      pointsAwarded: false,
     };
     await db.collection(COLLECTIONS.duesOrders).add(order);
     return {

@@ -1,11 +1,12 @@
 /**
  * Paying on time earns points ('dues.on_time'), one entry per month record: the ledger's entry id
  * is deterministic on the source, so a repeated award adds nothing. Always called after the
- * payment has committed, outside its transaction.
+ * payment has committed, outside its transaction. The ledger itself says whether an order's
+ * points are recorded (no flag on the order to keep in step, and one write less per payment).
  */
-import { COLLECTIONS } from '../../database/collections';
-import { db } from '../platform/cloudbase';
-import { awardPoints } from '../points/award';
+import { entryIdOf } from '../domain/points/ids';
+import { awardWith, type MemberPlacement } from '../points/award';
+import { countEntries } from '../points/store';
 import { monthDocId, type DuesOrderDoc } from './docs';
 import { isOnTime } from './settle';
 
@@ -17,17 +18,21 @@ export async function awardOnTimePoints(
   months: readonly string[],
   paidAt: Date,
   approvedBy: string,
+  member?: MemberPlacement,
 ): Promise<boolean> {
   let ok = true;
   for (const month of months) {
     try {
-      await awardPoints({
-        memberId,
-        ruleCode: ON_TIME_RULE,
-        source: { type: 'payment', id: monthDocId(memberId, month) },
-        approvedBy,
-        occurredAt: paidAt,
-      });
+      await awardWith(
+        {
+          memberId,
+          ruleCode: ON_TIME_RULE,
+          source: { type: 'payment', id: monthDocId(memberId, month) },
+          approvedBy,
+          occurredAt: paidAt,
+        },
+        member ? { member } : {},
+      );
     } catch (err) {
       ok = false;
       console.error(`[dues] on-time points for ${memberId} ${month} failed`, err);
@@ -36,13 +41,39 @@ export async function awardOnTimePoints(
   return ok;
 }
 
-/** Points for a paid WeChat order's on-time months; marks the order so a repeated callback skips it. */
-export async function awardOrderPoints(order: DuesOrderDoc): Promise<boolean> {
-  if (!order.paidAt) return true;
+/** The member as the order recorded them at payment, so the award need not read them again. */
+function placementOfOrder(order: DuesOrderDoc): MemberPlacement | undefined {
+  if (order.branchName === undefined) return undefined;
+  return {
+    memberId: order.memberId,
+    name: order.memberName,
+    branchId: order.branchId,
+    branchName: order.branchName,
+    orgPath: order.orgPath,
+  };
+}
+
+/** The months of a paid order that earn points: those paid on time. */
+function onTimeMonths(order: DuesOrderDoc): { paidAt: Date; months: string[] } | null {
+  if (!order.paidAt) return null;
   const paidAt = new Date(order.paidAt);
   const months = order.months.map((m) => m.month).filter((m) => isOnTime(m, paidAt));
-  if (months.length === 0) return true;
-  const ok = await awardOnTimePoints(order.memberId, months, paidAt, 'system');
-  if (ok) await db.collection(COLLECTIONS.duesOrders).doc(order._id).update({ pointsAwarded: true });
-  return ok;
+  return months.length > 0 ? { paidAt, months } : null;
+}
+
+/** Points for a paid WeChat order's on-time months. */
+export async function awardOrderPoints(order: DuesOrderDoc): Promise<boolean> {
+  const due = onTimeMonths(order);
+  if (!due) return true;
+  return awardOnTimePoints(order.memberId, due.months, due.paidAt, 'system', placementOfOrder(order));
+}
+
+/** Whether a paid order's points are all in the ledger (one count); a repeated notify checks this. */
+export async function orderPointsRecorded(order: DuesOrderDoc): Promise<boolean> {
+  const due = onTimeMonths(order);
+  if (!due) return true;
+  const ids = due.months.map((month) =>
+    entryIdOf(order.memberId, ON_TIME_RULE, { type: 'payment', id: monthDocId(order.memberId, month) }),
+  );
+  return (await countEntries(ids)) === ids.length;
 }

@@ -69,6 +69,16 @@ async function findOne<T>(collection: string, id: string): Promise<T | null> {
 export const findEntry = (id: string) => findOne<EntryDoc>(COLLECTIONS.pointsLedger, id);
 export const findClaim = (id: string) => findOne<ClaimDoc>(COLLECTIONS.pointsClaims, id);
 export const findRule = (id: string) => findOne<RuleDoc>(COLLECTIONS.pointsRules, id);
+/** How many of these ledger entries exist: one round trip, whatever the number. */
+export async function countEntries(ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = await db
+    .collection(COLLECTIONS.pointsLedger)
+    .where({ _id: _.in([...ids]) })
+    .count();
+  return res.total;
+}
+
 export const findAccountDoc = (memberId: string) => findOne<AccountDoc>(COLLECTIONS.pointsAccounts, memberId);
 
 /** The pure account state of a stored account (or an empty one). */

@@ -140,7 +140,6 @@ describe('paying through the WeChat Pay sandbox', () => {
     expect((ledger.data as { source: { id: string } }[]).map((e) => e.source.id).sort()).toEqual(
       [monthDocId(who.memberId, thisMonth()), monthDocId(who.memberId, monthsAhead(1))].sort(),
     );
-    expect((await orderOf(order.orderId)).pointsAwarded).toBe(true);
 
     const page = expectOk((await t.call('dues', 'myDues', {}, who.openid)).reply);
     expect(page).toMatchObject({ paidThrough: monthsAhead(1), band: 'none', unpaid: [], unpaidFen: 0 });
@@ -165,6 +164,28 @@ describe('paying through the WeChat Pay sandbox', () => {
       .where({ memberId: who.memberId, ruleCode: 'dues.on_time' })
       .count();
     expect(ledger.total).toBe(1);
+  });
+
+  it('a repeated callback records points an earlier attempt left unrecorded, and then only counts', async () => {
+    const who = await owingFor(0, '陈晓东');
+    const order = expectOk((await payFor(who, [thisMonth()])).reply);
+    const paid = await sandboxPay(t, order.orderId, { result: 'success' });
+    const ledger = () =>
+      t.db.collection(COLLECTIONS.pointsLedger).where({ memberId: who.memberId, ruleCode: 'dues.on_time' }).count();
+    expect((await ledger()).total).toBe(1);
+    // As if the invocation had stopped between the payment's commit and the award.
+    await t.db.collection(COLLECTIONS.pointsLedger).where({ memberId: who.memberId }).remove();
+    await t.db.collection(COLLECTIONS.pointsAccounts).doc(who.memberId).remove();
+    await t.db.collection(COLLECTIONS.pointsTotals).where({ memberId: who.memberId }).remove();
+
+    const repeat = await invokeCallback(t, paid.json.data!.event!);
+    expect(repeat.reply).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect((await ledger()).total).toBe(1);
+    // Recorded now: a further repeat reads the order, adds to its counter and counts the ledger entries.
+    const again = await invokeCallback(t, paid.json.data!.event!);
+    expect(again.reply).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(again.roundTrips).toBe(3);
+    expect((await ledger()).total).toBe(1);
   });
 
   it('two orders for the same months paid at the same moment: one is applied, the other is kept for a refund', async () => {
@@ -470,5 +491,8 @@ describe('database round trips (emulator counter; the WeChat Pay API calls go to
     console.log('dues round trips', JSON.stringify(figures));
     // A repeat reads the order and counts itself (the first repeat makes its counter: one more).
     expect(figures).toMatchObject({ quote: 0, pay: 6, callback: 12, repeatedCallback: 3 });
+    // 12 - 2 for the second month, the rules (cached once warm), the award's transaction (6): no
+    // member read (the order carries the placement) and no flag on the order (the ledger says).
+    expect(figures.callbackOneMonthOnTimeWithPoints).toBeLessThanOrEqual(17);
   });
 });
