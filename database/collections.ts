@@ -3,6 +3,7 @@ import { MEMBER_COLLECTIONS, memberCollections } from './areas/members';
 import { POINTS_COLLECTIONS, pointsCollections } from './areas/points';
 import { SESSION_COLLECTIONS, sessionCollections } from './areas/sessions';
 import { DUES_COLLECTIONS, duesCollections } from './areas/dues';
+import { JOB_COLLECTIONS, jobCollections } from './areas/jobs';
 import type { CollectionSpec } from './schema';
 
 /** Collection names, defined once per area (database/areas/*). */
@@ -12,6 +13,7 @@ export const COLLECTIONS = {
   ...POINTS_COLLECTIONS,
   ...SESSION_COLLECTIONS,
   ...DUES_COLLECTIONS,
+  ...JOB_COLLECTIONS,
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -23,4 +25,5 @@ export const collections: CollectionSpec[] = [
   ...pointsCollections,
   ...sessionCollections,
   ...duesCollections,
+  ...jobCollections,
 ];

@@ -8,6 +8,7 @@ import type { UserApi } from './areas/user';
 import type { SessionsApi } from './areas/sessions';
 import type { DuesApi } from './areas/dues';
 import type { PointsApi } from './areas/points';
+import type { JobsApi } from './areas/jobs';
 
 /** Every deployed function and its action map. */
 export interface Api {
@@ -17,6 +18,7 @@ export interface Api {
   sessions: SessionsApi;
   dues: DuesApi;
   points: PointsApi;
+  jobs: JobsApi;
 }
 
 export type FunctionName = keyof Api;

@@ -1,28 +1,12 @@
-/** Creating a month's records: by the monthly timer trigger, and on demand by a branch's secretary. */
+/** Creating a month's records on demand by a branch's secretary (the `jobs` timer makes them for everyone). */
 import { z } from 'zod';
 import { MAX_ARREARS_MONTHS, addMonths, compareMonths, monthOf } from '../domain/dues';
 import { findOrg } from '../orgs/org-store';
 import { loadAccess, requireBranchManager } from '../platform/access';
-import type { Handler, TimerEvent } from '../platform/dispatch';
+import type { Handler } from '../platform/dispatch';
 import { invalidArgument, notFound } from '../platform/errors';
-import { createMonthRecords, type MonthCreation } from './records';
+import { createMonthRecords } from './records';
 import { monthSchema, orgIdSchema } from './schemas';
-
-/** The timer (cloudbaserc.json, 01:00 on the 1st, Asia/Shanghai): this month's records for everyone who owes here. */
-export async function onMonthlyTimer(event: TimerEvent): Promise<MonthCreation> {
-  // The month comes from the clock, never from the event: nothing the event says can create
-  // records for a month that has not begun. (The platform gives no trigger marker in the context
-  // to check the event against; see defineFunction.)
-  const now = new Date();
-  const month = monthOf(now);
-  const claimed = new Date(event.Time);
-  if (Number.isNaN(claimed.getTime()) || monthOf(claimed) !== month) {
-    console.warn(`[dues.timer] event time ${String(event.Time)} is not in ${month}; creating ${month} only`);
-  }
-  const result = await createMonthRecords(month, {}, 'timer', now);
-  console.log(`[dues.timer] ${event.TriggerName} ${month}: ${JSON.stringify(result)}`);
-  return result;
-}
 
 /** A secretary creates a month's records for the branch now (this month by default, at most 6 back). */
 export const generateMonth: Handler<'dues', 'generateMonth'> = {

@@ -5,34 +5,29 @@ import { ackUpdate, detail, list, managed, updates } from '../sessions/lists';
 import { askLeave, cancelSignUp, signUp } from '../sessions/participation';
 import { cancel, publish, update } from '../sessions/publish';
 import { mark, roster } from '../sessions/roster';
-import { creditPendingAttendance } from '../sessions/points';
 import { cadence, nodeStats } from '../sessions/stats';
 
 /**
  * Cloud function `sessions`: study sessions and volunteer activities, sign-up, check-in, attendance
- * and cadence. Its timer (every 10 minutes) finishes attendance awards a failed call left pending.
+ * and cadence. The `jobs` timer finishes attendance awards a failed call left pending.
  */
-export const main = defineFunction(
-  'sessions',
-  {
-    publish,
-    update,
-    cancel,
-    list,
-    managed,
-    detail,
-    signUp,
-    cancelSignUp,
-    askLeave,
-    checkinCode,
-    checkIn,
-    roster,
-    mark,
-    history,
-    cadence,
-    nodeStats,
-    updates,
-    ackUpdate,
-  },
-  { onTimer: () => creditPendingAttendance() },
-);
+export const main = defineFunction('sessions', {
+  publish,
+  update,
+  cancel,
+  list,
+  managed,
+  detail,
+  signUp,
+  cancelSignUp,
+  askLeave,
+  checkinCode,
+  checkIn,
+  roster,
+  mark,
+  history,
+  cadence,
+  nodeStats,
+  updates,
+  ackUpdate,
+});

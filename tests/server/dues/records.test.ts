@@ -14,6 +14,7 @@ import {
   storedMonths,
   thisMonth,
 } from '../../helpers/dues';
+import { forgetRun, jobsTimerEvent, outcomeOf, tickJobs } from '../../helpers/jobs';
 import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 
 let t: TestCloud;
@@ -23,11 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const timerEvent = () => ({ Type: 'Timer', TriggerName: 'monthly-dues-records', Time: new Date().toISOString() });
+const JOB = 'dues.month-records';
 const monthCount = async (month: string) =>
   (await t.db.collection(COLLECTIONS.duesMonths).where({ month }).count()).total;
 
-describe('the monthly timer', () => {
+describe('the monthly job (run by the jobs timer)', () => {
   it('creates this month’s record for each member who owes here, once', async () => {
     const a = await aMemberWhoOwesHere(t, { name: '甲' });
     const b = await aMemberWhoOwesHere(t, { name: '乙', branchId: 'xm-huli-mobile' });
@@ -40,8 +41,9 @@ describe('the monthly timer', () => {
     // Start from nothing: the confirmations created records on demand.
     await t.db.collection(COLLECTIONS.duesMonths).where({ month: thisMonth() }).remove();
 
-    const first = await t.callRaw('dues', timerEvent());
-    expect(first).toMatchObject({ ok: true, data: { month: thisMonth(), created: 2 } });
+    await forgetRun(t, JOB, thisMonth());
+    const first = outcomeOf(await tickJobs(t), JOB, thisMonth());
+    expect(first).toMatchObject({ outcome: 'ran', result: { month: thisMonth(), created: 2 } });
     expect(await storedMonth(t, a.memberId, thisMonth())).toMatchObject({
       amountFen: 4_000,
       state: 'due',
@@ -51,8 +53,11 @@ describe('the monthly timer', () => {
     expect(await storedMonth(t, noBase.memberId, thisMonth())).toBeNull();
     expect(await storedMonth(t, home.memberId, thisMonth())).toBeNull();
 
-    const second = await t.callRaw('dues', timerEvent());
-    expect(second).toMatchObject({ ok: true, data: { created: 0, existing: 2 } });
+    // The next tick finds this month's run done; run again anyway, it creates nothing more.
+    expect(outcomeOf(await tickJobs(t), JOB, thisMonth())).toMatchObject({ outcome: 'skipped' });
+    await forgetRun(t, JOB, thisMonth());
+    const again = outcomeOf(await tickJobs(t), JOB, thisMonth());
+    expect(again).toMatchObject({ outcome: 'ran', result: { created: 0, existing: 2 } });
     expect(await monthCount(thisMonth())).toBe(2);
   });
 
@@ -60,13 +65,15 @@ describe('the monthly timer', () => {
     const who = await aMemberWhoOwesHere(t);
     await aConfirmedBase(t, who, { effectiveMonth: thisMonth() });
     await t.db.collection(COLLECTIONS.duesMonths).doc(monthDocId(who.memberId, thisMonth())).update({ state: 'paid' });
-    await t.callRaw('dues', timerEvent());
+    await forgetRun(t, JOB, thisMonth());
+    expect(outcomeOf(await tickJobs(t), JOB, thisMonth())).toMatchObject({ outcome: 'ran' });
     expect((await storedMonth(t, who.memberId, thisMonth()))!.state).toBe('paid');
   });
 
   it('a timer-shaped event sent by a WeChat user is not a timer', async () => {
     const before = await monthCount(thisMonth());
-    const reply = await t.callRaw('dues', timerEvent(), 'demo-member');
+    await forgetRun(t, JOB, thisMonth());
+    const reply = await t.callRaw('jobs', jobsTimerEvent(), 'demo-member');
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     expect(await monthCount(thisMonth())).toBe(before);
   });
@@ -169,16 +176,14 @@ describe('who owes here, and from when', () => {
   });
 });
 
-describe('the monthly timer’s month', () => {
+describe('the monthly job’s month', () => {
   it('never acts on a month later than the current one, whatever the event says', async () => {
     const who = await aMemberWhoOwesHere(t, { name: '戊' });
     await aConfirmedBase(t, who, { baseFen: 400_000, effectiveMonth: thisMonth() });
-    const reply = await t.callRaw('dues', {
-      Type: 'Timer',
-      TriggerName: 'monthly-dues-records',
-      Time: '2031-06-01T01:00:00+08:00',
-    });
-    expect(reply).toMatchObject({ ok: true, data: { month: thisMonth() } });
+    await forgetRun(t, JOB, thisMonth());
+    const outcomes = await tickJobs(t, '2031-06-01T01:00:00+08:00');
+    expect(outcomeOf(outcomes, JOB, thisMonth())).toMatchObject({ outcome: 'ran', result: { month: thisMonth() } });
+    expect(outcomes.some((o) => o.period.startsWith('2031'))).toBe(false);
     expect(await monthCount('2031-06')).toBe(0);
   });
 });

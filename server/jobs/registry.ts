@@ -1,0 +1,37 @@
+/**
+ * The scheduled jobs. Each CloudBase function may have one timer trigger, so the `jobs` function
+ * has the only one (every 10 minutes) and runs whichever of these are due. A job is idempotent
+ * per period; later areas (report snapshots, reminders) add theirs here.
+ */
+import type { PeriodKind } from '../domain/jobs/periods';
+import { createMonthRecords } from '../dues/records';
+import { creditPendingAttendance } from '../sessions/points';
+
+export interface JobSpec {
+  id: string;
+  /** What it does, in Chinese, for the run list. */
+  title: string;
+  period: PeriodKind;
+  /** How many earlier periods a tick makes good when their runs are missing or failed. */
+  catchUp: number;
+  run(period: string, now: Date): Promise<unknown>;
+}
+
+export const JOBS: readonly JobSpec[] = [
+  {
+    id: 'dues.month-records',
+    title: '生成每月党费记录',
+    period: 'month',
+    // Last month too: a month whose first ticks were all missed still gets its records.
+    catchUp: 1,
+    run: (month, now) => createMonthRecords(month, {}, 'timer', now),
+  },
+  {
+    id: 'sessions.pending-attendance',
+    title: '补记签到积分',
+    period: 'tenMinutes',
+    // The sweep finishes every pending award whenever it runs: no earlier slot to make good.
+    catchUp: 0,
+    run: (_slot, now) => creditPendingAttendance({ now }),
+  },
+];
