@@ -9,6 +9,7 @@ import type { SessionsApi } from './areas/sessions';
 import type { DuesApi } from './areas/dues';
 import type { PointsApi } from './areas/points';
 import type { JobsApi } from './areas/jobs';
+import type { DeskApi } from './areas/desk';
 
 /** Every deployed function and its action map. */
 export interface Api {
@@ -19,6 +20,7 @@ export interface Api {
   dues: DuesApi;
   points: PointsApi;
   jobs: JobsApi;
+  desk: DeskApi;
 }
 
 export type FunctionName = keyof Api;

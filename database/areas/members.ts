@@ -29,7 +29,11 @@ export const memberCollections: CollectionSpec[] = [
   {
     name: MEMBER_COLLECTIONS.memberImports,
     description: '社区摸排导入的党员（_id 由身份证号哈希决定），报到时关联',
-    indexes: [{ name: 'scope_time', keys: { scopeId: 1, importedAt: -1 } }],
+    indexes: [
+      { name: 'scope_time', keys: { scopeId: 1, importedAt: -1 } },
+      // The desk's 摸排人数 of a subtree.
+      { name: 'scope_path', keys: { scopePath: 1 } },
+    ],
     rules: DENY_ALL,
   },
   {

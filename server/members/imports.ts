@@ -19,6 +19,8 @@ import { orgIdSchema } from './schemas';
 export interface ImportDoc {
   _id: string;
   scopeId: string;
+  /** The scope and its ancestors: "found under X" is `scopePath` contains X. */
+  scopePath?: string[];
   name: string;
   idCard: SealedValue;
   phone: SealedValue | null;
@@ -92,6 +94,7 @@ export const importRows: Handler<'member', 'importRows'> = {
         doc: {
           _id: importIdOf(hash),
           scopeId,
+          scopePath: [...scope.ancestors, scope._id],
           name,
           idCard: sealSensitive('idCard', id.value.number),
           phone: phone?.ok ? sealSensitive('phone', phone.value) : null,

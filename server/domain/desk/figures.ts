@@ -48,7 +48,8 @@ export const FIGURES = [
     group: 'coverage',
     name: '报到人数',
     unit: 'people',
-    definition: '在小程序亮身份并提交报到的人数（截至期末，含待审核、已纳管；不含已退回未重新提交的）',
+    definition:
+      '在小程序亮身份并提交报到的人数：待审核（可划转到本组织范围内）与已纳管之和，不含退回修改的（截至期末）',
   },
   {
     id: 'coverage.assigned',
@@ -95,6 +96,20 @@ export const FIGURES = [
     unit: 'days',
     definition: '期末待审核的报到中等待最久的天数',
     whenEmpty: '期末无待审核报到',
+  },
+  {
+    id: 'coverage.sentBack',
+    group: 'coverage',
+    name: '退回修改',
+    unit: 'people',
+    definition: '报到被支部退回、尚未重新提交的人数（截至期末）',
+  },
+  {
+    id: 'coverage.lostContact',
+    group: 'coverage',
+    name: '失联',
+    unit: 'people',
+    definition: '已纳管后被支部标记为失联的人数（截至期末）',
   },
   {
     id: 'life.held',
