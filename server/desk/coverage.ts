@@ -5,7 +5,7 @@
  */
 import { COLLECTIONS } from '../../database/collections';
 import type { FigureView } from '../../typings/areas/desk';
-import { figureOf, medianDays, rateOf, UNIT_NAMES, type FigureId } from '../domain/desk/figures';
+import { figureOf, figureText, medianDays, rateOf, type FigureId } from '../domain/desk/figures';
 import { canAdminister, canRunBranch } from '../domain/scope';
 import { findOrg } from '../orgs/org-store';
 import { loadAccess } from '../platform/access';
@@ -51,17 +51,13 @@ async function middleWaits(nodeId: string, pending: number, now: Date): Promise<
 
 const daysSince = (at: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY_MS));
 
-function figure(id: FigureId, value: number | null, text?: string): FigureView {
+function figure(id: FigureId, value: number | null): FigureView {
   const spec = figureOf(id)!;
-  const shown = text ?? (value === null ? (spec.whenEmpty ?? '—') : `${value} ${UNIT_NAMES[spec.unit]}`);
-  return { id, name: spec.name, value, text: shown, definition: spec.definition };
+  return { id, name: spec.name, value, text: figureText(spec, value), definition: spec.definition };
 }
 
-function rateFigure(id: FigureId, numerator: number, denominator: number): FigureView {
-  const spec = figureOf(id)!;
-  const rate = rateOf(numerator, denominator, spec.whenEmpty ?? '—');
-  return figure(id, rate.permille, rate.text);
-}
+const rateFigure = (id: FigureId, numerator: number, denominator: number): FigureView =>
+  figure(id, rateOf(numerator, denominator, '').permille);
 
 export const coverage: Handler<'desk', 'coverage'> = {
   input: z.object({ nodeId: labelled(z.string().trim().min(1).max(64), '组织') }),

@@ -1,5 +1,12 @@
 /** The desk's figures (server/domain/desk/figures.ts): one definition each, and rates that say when they cannot be. */
-import { FIGURES, FIGURE_GROUP_NAMES, figureOf, medianDays, rateOf } from '../../server/domain/desk/figures';
+import {
+  FIGURES,
+  FIGURE_GROUP_NAMES,
+  figureOf,
+  figureText,
+  medianDays,
+  rateOf,
+} from '../../server/domain/desk/figures';
 
 describe('the figures', () => {
   test('each has a unique id in its group, a Chinese name and definition, and every rate says what empty means', () => {
@@ -27,6 +34,16 @@ describe('a rate', () => {
     expect(rateOf(2, 3, '')).toEqual({ permille: 667, text: '66.7%' });
     expect(rateOf(0, 5, '')).toEqual({ permille: 0, text: '0.0%' });
     expect(rateOf(0, 0, '本期无应交党员')).toEqual({ permille: null, text: '本期无应交党员' });
+  });
+});
+
+describe('a figure as shown', () => {
+  test('people and days with their unit, fen as 元 with two decimals, a rate to one decimal, none with its reason', () => {
+    expect(figureText(figureOf('coverage.pending')!, 12)).toBe('12 人');
+    expect(figureText(figureOf('dues.receivedFen')!, 123_456_7)).toBe('12,345.67 元');
+    expect(figureText(figureOf('dues.receivedFen')!, 5)).toBe('0.05 元');
+    expect(figureText(figureOf('dues.paidRate')!, 875)).toBe('87.5%');
+    expect(figureText(figureOf('dues.paidRate')!, null)).toBe('本期无应交党员');
   });
 });
 

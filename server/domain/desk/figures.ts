@@ -195,6 +195,8 @@ const BY_ID = new Map<string, FigureSpec>(FIGURES.map((f) => [f.id, f]));
 export const figureOf = (id: string): FigureSpec | null => BY_ID.get(id) ?? null;
 
 /** A rate as the desk shows it: a whole-number-and-one-decimal percentage, or why there is none. */
+const percentText = (permille: number) => `${(permille / 10).toFixed(1)}%`;
+
 export interface Rate {
   /** Tenths of a percent (875 = 87.5%), or null when the denominator is 0. */
   permille: number | null;
@@ -204,7 +206,18 @@ export interface Rate {
 export function rateOf(numerator: number, denominator: number, whenEmpty: string): Rate {
   if (denominator <= 0) return { permille: null, text: whenEmpty };
   const permille = Math.round((numerator * 1000) / denominator);
-  return { permille, text: `${(permille / 10).toFixed(1)}%` };
+  return { permille, text: percentText(permille) };
+}
+
+/** A figure's value as shown: `128 人`, `1,234.50 元` (values in fen), or why there is none. */
+export function figureText(spec: FigureSpec, value: number | null): string {
+  if (value === null) return spec.whenEmpty ?? '—';
+  if (spec.unit === 'percent') return percentText(value);
+  if (spec.unit === 'fen') {
+    const yuan = (value / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${yuan} 元`;
+  }
+  return `${value} ${UNIT_NAMES[spec.unit]}`;
 }
 
 /** The median of whole days, or null for none (half-days rounded up: 2 and 3 waiting gives 3). */
