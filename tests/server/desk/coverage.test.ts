@@ -92,6 +92,7 @@ describe('覆盖 of a street', () => {
     // Every figure carries its definition for the legend.
     expect(figures.get('coverage.assignmentRate')!.definition).toBe('纳管人数 ÷ 报到人数');
     // Fixed whatever the subtree's size: the caller, the node, six counts or reads, the middle waits.
+    console.log(`desk.coverage round trips: ${roundTrips}`);
     expect(roundTrips).toBeLessThanOrEqual(10);
   });
 
