@@ -1,22 +1,7 @@
 /**
- * Questions in WeChat's own dialog, which follows the font size. WeChat refuses a `confirmText`
- * longer than four Chinese characters: keep it short.
+ * Text typed into WeChat's own dialog, which follows the font size (confirming and telling:
+ * utils/dialogs.ts). WeChat refuses a `confirmText` longer than four Chinese characters.
  */
-
-/** True when the person chose `confirmText`; false on 取消 or when the dialog failed. */
-export function confirmAction(title: string, content: string, confirmText = '确定', danger = false): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmText,
-      cancelText: '取消',
-      ...(danger ? { confirmColor: '#d54941' } : {}),
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
 
 export interface AskTextOptions {
   title: string;
@@ -42,12 +27,5 @@ export function askText(options: AskTextOptions): Promise<string | null> {
       success: (res) => resolve(res.confirm ? (res.content ?? '').trim() : null),
       fail: () => resolve(null),
     });
-  });
-}
-
-/** Tells the person something they must read before going on (a toast vanishes too soon). */
-export function tell(title: string, content: string): Promise<void> {
-  return new Promise((resolve) => {
-    wx.showModal({ title, content, showCancel: false, confirmText: '知道了', complete: () => resolve() });
   });
 }

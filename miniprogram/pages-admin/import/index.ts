@@ -7,7 +7,7 @@ import type { ImportOutcome } from '../../../typings';
 import { IMPORT_OUTCOME_LABELS } from '../../constants/secretary';
 import { showCallError } from '../../services/cloud';
 import { importFoundMembers } from '../../services/secretary';
-import { confirmAction } from '../common/ask';
+import { confirmAction } from '../../utils/dialogs';
 import { MAX_IMPORT_ROWS, maskIdCard, maskPhone, parseImportText, type ParsedRow } from './parse';
 
 type Phase = 'input' | 'preview' | 'results';

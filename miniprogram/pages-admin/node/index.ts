@@ -9,7 +9,8 @@ import { ORG_NODE_TYPE_LABELS } from '../../constants/org';
 import { showCallError, toCallError } from '../../services/cloud';
 import { closeOrgNode, fetchOrgDetail, renameOrgNode } from '../../services/org-admin';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
-import { askText, tell } from '../common/ask';
+import { tell } from '../../utils/dialogs';
+import { askText } from '../common/ask';
 import { CHILD_TYPES, EXTRA_LABELS } from '../common/org-rules';
 
 interface Field {

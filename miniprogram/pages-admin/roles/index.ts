@@ -9,7 +9,7 @@ import { ROLE_LABELS } from '../../constants/roles';
 import { showCallError, toCallError } from '../../services/cloud';
 import { fetchRoles, grantRole, revokeRole } from '../../services/org-admin';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
-import { confirmAction, tell } from '../common/ask';
+import { confirmAction, tell } from '../../utils/dialogs';
 import { formatDay } from '../common/format';
 import { grantableRoles } from '../common/org-rules';
 

@@ -28,7 +28,8 @@ import {
 } from '../../services/secretary';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { rememberedBranch } from '../common/branch-choice';
-import { askNote, confirmAction } from '../common/confirm';
+import { confirmAction } from '../../utils/dialogs';
+import { askNote } from '../common/confirm';
 import {
   fieldGroups,
   historyLines,

@@ -10,7 +10,7 @@ import type { PageCursor } from '../../../typings/paging';
 import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { showCallError } from '../../services/cloud';
 import { fetchBranchMembers, pairMember, type BranchMemberFilters } from '../../services/secretary';
-import { confirmAction } from '../common/confirm';
+import { confirmAction } from '../../utils/dialogs';
 import { toRowView, type MemberRowView } from '../common/rows';
 
 interface Choice {

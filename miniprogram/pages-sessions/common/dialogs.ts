@@ -1,18 +1,4 @@
-/** WeChat's own dialogs (they follow the font size): confirming, and asking for a short reason. */
-
-/** True when the person chose `confirmText`. */
-export function confirmAction(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  return new Promise((resolve) => {
-    wx.showModal({
-      title,
-      content,
-      confirmText,
-      cancelText: '取消',
-      success: (res) => resolve(res.confirm),
-      fail: () => resolve(false),
-    });
-  });
-}
+/** Asking for a short reason in WeChat's own dialog (confirming and telling: utils/dialogs.ts). */
 
 /**
  * A reason typed into the dialog (pre-filled with a suggestion the person may keep), or null when
@@ -34,12 +20,5 @@ export function askReason(title: string, suggestion: string, placeholder = '请�
       },
       fail: () => resolve(null),
     });
-  });
-}
-
-/** A short message the person dismisses themselves (a toast vanishes before an older reader has read it). */
-export function tell(title: string, content: string): Promise<void> {
-  return new Promise((resolve) => {
-    wx.showModal({ title, content, showCancel: false, confirmText: '知道了', complete: () => resolve() });
   });
 }

@@ -12,7 +12,7 @@ import {
   signUpForSession,
 } from '../../services/sessions';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
-import { confirmAction, tell } from '../common/dialogs';
+import { confirmAction, tell } from '../../utils/dialogs';
 import { checkInMessage, toDetailView, type DetailView } from './view';
 
 type ReasonDataset = { reason: string };

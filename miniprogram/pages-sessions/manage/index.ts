@@ -9,7 +9,8 @@ import { isCallError, showCallError, toCallError } from '../../services/cloud';
 import { cancelSession, fetchAttendanceSummary, fetchCheckinCode, fetchSessionDetail } from '../../services/sessions';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { formatRange } from '../../pages/sessions/view';
-import { askReason, confirmAction } from '../common/dialogs';
+import { confirmAction } from '../../utils/dialogs';
+import { askReason } from '../common/dialogs';
 
 /** Fetch a little after the window turns, so the new code is already valid. */
 const REFRESH_GRACE_MS = 300;
