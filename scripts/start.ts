@@ -5,6 +5,7 @@ import { startLocalCloud } from '../emulator/server';
 import { seedDemo } from '../emulator/seed';
 import { seedDemoActivity } from '../emulator/seed/demo-activity';
 import { DEMO_PEOPLE, DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
+import { startTimerTriggers, timerTriggersOf } from '../emulator/timer-triggers';
 
 /** `npm start`: build the functions, start the local CloudBase, seed demo data, print how to use it. */
 interface StartOptions {
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   const app = tcb.init({ env: cloud.envId, secretId: 'local', secretKey: 'local', serviceUrl: cloud.adminUrl });
   const seeded = await seedDemo(app.database());
   const activity = await seedDemoActivity(cloud.functions);
+  // The platform fires timer triggers; locally the host does, on the schedule cloudbaserc.json gives.
+  const triggers = timerTriggersOf(path.join(root, 'cloudbaserc.json'));
+  const stopTimers = startTimerTriggers(triggers, (name, event) => cloud.functions.invoke(name, event));
 
   const lines = [
     '',
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
     `  数据：${opts.memory ? '内存（退出即清空）' : path.resolve(root, opts.dataDir)}`,
     `  演示数据：${seeded.map((s) => `${s.collection} 新增 ${s.created}、已有 ${s.existing}`).join('；')}`,
     `  演示活动：新发布学习活动 ${activity.sessions} 场，确认党费基数 ${activity.duesProfiles} 人`,
+    `  定时触发器：${triggers.map((t) => `${t.functionName}（${t.everyMs ? `每 ${t.everyMs / 60_000} 分钟` : '需手动触发'}）`).join('，') || '无'}`,
     '',
     '演示身份（openid）：',
     ...DEMO_PEOPLE.map((p) => `  ${p.openid.padEnd(22)}${p.name} · ${p.label}`),
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
 
   const stop = async () => {
+    stopTimers();
     await cloud.close();
     process.exit(0);
   };
