@@ -20,34 +20,25 @@ const DAY_MS = 24 * 3600_000;
 const count = async (collection: string, where: Record<string, unknown>) =>
   (await db.collection(collection).where(where).count()).total;
 
-/** When the longest-waiting pending registration was submitted. */
-async function oldestPending(nodeId: string): Promise<Date | null> {
+/** Submission times of pending registrations in waiting order (oldest first), `limit` from `skip`. */
+async function pendingSubmitted(nodeId: string, skip: number, limit: number): Promise<Date[]> {
   const res = await db
     .collection(COLLECTIONS.members)
     .where({ candidateScopes: nodeId, state: 'pending' })
     .orderBy('submittedAt', 'asc')
     .orderBy('_id', 'asc')
-    .limit(1)
+    .skip(skip)
+    .limit(limit)
     .field({ submittedAt: true })
     .get();
-  const first = (res.data as { submittedAt: Date | string }[])[0];
-  return first ? new Date(first.submittedAt) : null;
+  return (res.data as { submittedAt: Date | string }[]).map((d) => new Date(d.submittedAt));
 }
 
-/** The two middle waits (one when the count is odd), in whole days. */
-async function middleWaits(nodeId: string, pending: number, now: Date): Promise<number[]> {
-  if (pending === 0) return [];
-  const res = await db
-    .collection(COLLECTIONS.members)
-    .where({ candidateScopes: nodeId, state: 'pending' })
-    .orderBy('submittedAt', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(Math.floor((pending - 1) / 2))
-    .limit(pending % 2 === 1 ? 1 : 2)
-    .field({ submittedAt: true })
-    .get();
-  return (res.data as { submittedAt: Date | string }[]).map((d) => daysSince(new Date(d.submittedAt), now));
-}
+/** The one or two middle submissions of `pending`, for the median wait. */
+const middleSubmitted = (nodeId: string, pending: number) =>
+  pending === 0
+    ? Promise.resolve([])
+    : pendingSubmitted(nodeId, Math.floor((pending - 1) / 2), pending % 2 === 1 ? 1 : 2);
 
 const daysSince = (at: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY_MS));
 
@@ -69,15 +60,15 @@ export const coverage: Handler<'desk', 'coverage'> = {
     if (!allowed) throw permissionDenied('该组织不在您的管理范围内');
 
     const now = new Date();
-    const [found, pending, assigned, sentBack, lostContact, oldest] = await Promise.all([
+    const [found, pending, assigned, sentBack, lostContact, [oldest]] = await Promise.all([
       count(COLLECTIONS.memberImports, { scopePath: nodeId }),
       count(COLLECTIONS.members, { candidateScopes: nodeId, state: 'pending' }),
       count(COLLECTIONS.members, { orgPath: nodeId, state: 'active' }),
       count(COLLECTIONS.members, { candidateScopes: nodeId, state: 'sent_back' }),
       count(COLLECTIONS.members, { orgPath: nodeId, state: 'lost_contact' }),
-      oldestPending(nodeId),
+      pendingSubmitted(nodeId, 0, 1),
     ]);
-    const median = medianDays(await middleWaits(nodeId, pending, now));
+    const median = medianDays((await middleSubmitted(nodeId, pending)).map((at) => daysSince(at, now)));
     const registered = pending + assigned;
     return {
       nodeId,

@@ -5,7 +5,7 @@
  * points are recorded (no flag on the order to keep in step, and one write less per payment).
  */
 import { entryIdOf } from '../domain/points/ids';
-import { awardWith, type MemberPlacement } from '../points/award';
+import { awardWith, placementOf, type MemberPlacement } from '../points/award';
 import { countEntries } from '../points/store';
 import { monthDocId, type DuesOrderDoc } from './docs';
 import { isOnTime } from './settle';
@@ -44,13 +44,8 @@ export async function awardOnTimePoints(
 /** The member as the order recorded them at payment, so the award need not read them again. */
 function placementOfOrder(order: DuesOrderDoc): MemberPlacement | undefined {
   if (order.branchName === undefined) return undefined;
-  return {
-    memberId: order.memberId,
-    name: order.memberName,
-    branchId: order.branchId,
-    branchName: order.branchName,
-    orgPath: order.orgPath,
-  };
+  const { memberId: _id, memberName: name, branchId, branchName, orgPath } = order;
+  return placementOf({ _id, name, branchId, branchName, orgPath });
 }
 
 /** The months of a paid order that earn points: those paid on time. */
