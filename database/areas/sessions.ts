@@ -19,6 +19,8 @@ export const sessionCollections: CollectionSpec[] = [
       { name: 'owner_path_start_id', keys: { ownerPath: 1, startAt: 1, _id: 1 } },
       // The cadence check of a branch.
       { name: 'branch_kind_start', keys: { branchId: 1, kind: 1, startAt: 1 } },
+      // Sessions whose attendance is to be counted once they end (sessions/tally.ts).
+      { name: 'tally_due_end', keys: { tallyDue: 1, state: 1, endAt: 1 } },
     ],
     rules: DENY_ALL,
   },

@@ -6,6 +6,7 @@
 import type { PeriodKind } from '../domain/jobs/periods';
 import { createMonthRecords } from '../dues/records';
 import { creditPendingAttendance } from '../sessions/points';
+import { tallyEndedSessions } from '../sessions/tally';
 
 export interface JobSpec {
   id: string;
@@ -33,5 +34,13 @@ export const JOBS: readonly JobSpec[] = [
     // The sweep finishes every pending award whenever it runs: no earlier slot to make good.
     catchUp: 0,
     run: (_slot, now) => creditPendingAttendance({ now }),
+  },
+  {
+    id: 'sessions.tally',
+    title: '统计已结束活动的出勤',
+    period: 'tenMinutes',
+    // Every ended session still due is counted whenever it runs.
+    catchUp: 0,
+    run: (_slot, now) => tallyEndedSessions(now),
   },
 ];

@@ -155,6 +155,9 @@ export const publish: Handler<'sessions', 'publish'> = {
       createdBy: caller.openid,
       createdAt: now,
       updatedAt: now,
+      tallyDue: true,
+      tallyRevision: 0,
+      tally: null,
     };
     const stored = await inTransaction(async (tx: Transaction) => {
       const existing = (await tx.collection(COLLECTIONS.sessions).doc(id).get()) as { data: SessionDoc | null };
@@ -311,7 +314,7 @@ export const cancel: Handler<'sessions', 'cancel'> = {
       await tx
         .collection(COLLECTIONS.sessions)
         .doc(sessionId)
-        .update({ state: 'cancelled', cancelReason: reason, version: _.inc(1), updatedAt: now });
+        .update({ state: 'cancelled', cancelReason: reason, version: _.inc(1), updatedAt: now, tallyDue: false });
       await writeAudit(
         {
           actor: caller.openid,

@@ -32,6 +32,7 @@ import {
   seatsTaken,
 } from './store';
 import { rosterRowOfRecord, toRosterRow, votingRightOfMember } from './views';
+import { askRecount } from './tally';
 
 /** Per-status counts of one session's records: one aggregation. */
 async function statusCounts(sessionId: string): Promise<StatusCounts> {
@@ -217,6 +218,7 @@ export const mark: Handler<'sessions', 'mark'> = {
           updatedAt: now,
         };
         await tx.collection(COLLECTIONS.sessionAttendance).doc(attId).set(bodyOf(next));
+        await askRecount(tx, session, now);
         await writeAudit(
           {
             actor: caller.openid,
@@ -260,6 +262,7 @@ export const mark: Handler<'sessions', 'mark'> = {
           .update({ taken: _.inc(-1) });
       }
       await tx.collection(COLLECTIONS.sessionAttendance).doc(attId).set(bodyOf(next));
+      await askRecount(tx, { _id: sessionId, endAt: sRes.data.endAt }, now);
       await writeAudit(
         {
           actor: caller.openid,

@@ -42,7 +42,24 @@ export interface SessionDoc {
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Set while the tally is to be counted: from publishing, and again after a correction past the end. */
+  tallyDue?: boolean;
+  /** Bumped by every correction past the end, so a tally counted before it does not clear the mark. */
+  tallyRevision?: number;
+  /** Counted once after the end (sessions/tally.ts): the figures read these, never the records. */
+  tally?: SessionTally | null;
   demo?: boolean;
+}
+
+/** A session's attendance, counted once it has ended. */
+export interface SessionTally {
+  attended: number;
+  leave: number;
+  /** Expected members (a branch's session) or those signed up (an open one) who neither came nor asked leave. */
+  absent: number;
+  /** Hours credited by a volunteer session: its hours × those who came; 0 for other kinds. */
+  volunteerHours: number;
+  countedAt: Date;
 }
 
 /**

@@ -120,39 +120,37 @@ export const nodeStats: Handler<'sessions', 'nodeStats'> = {
       throw permissionDenied('该组织不在您的管理范围内');
     }
     const end = to.end < now ? to.end : now;
-    const startAt = _.gte(from.start).and(_.lte(end));
     const $ = db.command.aggregate;
-    const [sessionGroups, attendanceGroups, branches] = await Promise.all([
+    // Attendance is read from each session's tally (counted once it ends), never from the records.
+    const [sessionGroups, branches] = await Promise.all([
       db
         .collection(COLLECTIONS.sessions)
         .aggregate()
-        .match({ ownerPath: orgId, state: 'published', startAt })
-        .group({ _id: { type: '$audience.type', branchId: '$branchId' }, held: $.sum(1), expected: $.sum('$expected') })
-        .end(),
-      db
-        .collection(COLLECTIONS.sessionAttendance)
-        .aggregate()
-        .match({ sessionOwnerPath: orgId, status: 'attended', sessionStartAt: startAt })
-        .group({ _id: { type: '$sessionAudienceType', branchId: '$sessionBranchId' }, attended: $.sum(1) })
+        .match({ ownerPath: orgId, state: 'published', startAt: _.gte(from.start).and(_.lte(end)) })
+        .group({
+          _id: { type: '$audience.type', branchId: '$branchId' },
+          held: $.sum(1),
+          expected: $.sum('$expected'),
+          attended: $.sum('$tally.attended'),
+        })
         .end(),
       branchesUnder(org),
     ]);
     type Key = { type: 'branch' | 'subtree'; branchId: string | null };
-    const held = new Map<string, { held: number; expected: number }>();
-    const attended = new Map<string, number>();
+    type Group = { _id: Key; held: number; expected: number | null; attended: number | null };
+    const held = new Map<string, { held: number; expected: number; attended: number }>();
     const open = { held: 0, attended: 0 };
-    for (const g of (sessionGroups as { data: { _id: Key; held: number; expected: number | null }[] }).data) {
-      if (g._id.type === 'branch' && g._id.branchId)
-        held.set(g._id.branchId, { held: g.held, expected: g.expected ?? 0 });
-      else open.held += g.held;
-    }
-    for (const g of (attendanceGroups as { data: { _id: Key; attended: number }[] }).data) {
-      if (g._id.type === 'branch' && g._id.branchId) attended.set(g._id.branchId, g.attended);
-      else open.attended += g.attended;
+    for (const g of (sessionGroups as { data: Group[] }).data) {
+      if (g._id.type === 'branch' && g._id.branchId) {
+        held.set(g._id.branchId, { held: g.held, expected: g.expected ?? 0, attended: g.attended ?? 0 });
+      } else {
+        open.held += g.held;
+        open.attended += g.attended ?? 0;
+      }
     }
     const rows: BranchStatsRow[] = branches.map((b) => {
-      const h = held.get(b._id) ?? { held: 0, expected: 0 };
-      const a = attended.get(b._id) ?? 0;
+      const h = held.get(b._id) ?? { held: 0, expected: 0, attended: 0 };
+      const a = h.attended;
       return {
         branchId: b._id,
         branchName: b.name,

@@ -33,3 +33,24 @@ describe('the periods due now', () => {
     expect(runIdOf('dues.month-records', '2026-12')).toBe('dues.month-records@2026-12');
   });
 });
+
+describe('hours, days, weeks and quarters', () => {
+  test('are named in Beijing time, as the desk names its report periods', () => {
+    const at = new Date('2026-12-31T16:30:00Z'); // 2027-01-01 00:30 in Shanghai, a Friday
+    expect(periodKey('hour', at)).toBe('2027-01-01T00');
+    expect(periodKey('day', at)).toBe('2027-01-01');
+    expect(periodKey('week', at)).toBe('2026-W53');
+    expect(periodKey('quarter', at)).toBe('2027-Q1');
+  });
+
+  test('the period before crosses midnight, a year and a quarter', () => {
+    expect(previousPeriod('hour', '2027-01-01T00')).toBe('2026-12-31T23');
+    expect(previousPeriod('day', '2027-01-01')).toBe('2026-12-31');
+    expect(previousPeriod('week', '2027-W01')).toBe('2026-W53');
+    expect(previousPeriod('quarter', '2027-Q1')).toBe('2026-Q4');
+  });
+
+  test('a key of another kind is refused rather than misread', () => {
+    expect(() => previousPeriod('quarter', '2026-12')).toThrow(RangeError);
+  });
+});
