@@ -4,6 +4,7 @@ import { POINTS_COLLECTIONS, pointsCollections } from './areas/points';
 import { SESSION_COLLECTIONS, sessionCollections } from './areas/sessions';
 import { DUES_COLLECTIONS, duesCollections } from './areas/dues';
 import { JOB_COLLECTIONS, jobCollections } from './areas/jobs';
+import { DESK_COLLECTIONS, deskCollections } from './areas/desk';
 import type { CollectionSpec } from './schema';
 
 /** Collection names, defined once per area (database/areas/*). */
@@ -14,6 +15,7 @@ export const COLLECTIONS = {
   ...SESSION_COLLECTIONS,
   ...DUES_COLLECTIONS,
   ...JOB_COLLECTIONS,
+  ...DESK_COLLECTIONS,
 } as const;
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
@@ -26,4 +28,5 @@ export const collections: CollectionSpec[] = [
   ...sessionCollections,
   ...duesCollections,
   ...jobCollections,
+  ...deskCollections,
 ];

@@ -1,8 +1,5 @@
-import { coverage } from '../desk/coverage';
+import { figures } from '../desk/figures';
 import { defineFunction } from '../platform/dispatch';
 
-/**
- * Cloud function `desk`: the organisation department's desk. The figures of a node the caller
- * administers, counted from the records (server/domain/desk/figures.ts defines each one).
- */
-export const main = defineFunction('desk', { coverage });
+/** Cloud function `desk`: the organisation department's figures, rankings and reports. */
+export const main = defineFunction('desk', { figures });

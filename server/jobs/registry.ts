@@ -6,7 +6,9 @@
 import type { PeriodKind } from '../domain/jobs/periods';
 import { createMonthRecords } from '../dues/records';
 import { creditPendingAttendance } from '../sessions/points';
-import { tallyEndedSessions } from '../sessions/tally';
+import { reconcileTallies, tallyEndedSessions } from '../sessions/tally';
+import { countAllBranches, reconcileBranchMonths } from '../desk/branch-months';
+import { addMonths, monthOf } from '../domain/dues/months';
 
 export interface JobSpec {
   id: string;
@@ -42,5 +44,30 @@ export const JOBS: readonly JobSpec[] = [
     // Every ended session still due is counted whenever it runs.
     catchUp: 0,
     run: (_slot, now) => tallyEndedSessions(now),
+  },
+  {
+    id: 'desk.close-month',
+    title: '月末定稿各支部月度汇总',
+    period: 'month',
+    // Run in a month, it closes the month before; one more makes good a missed month end.
+    catchUp: 1,
+    run: (month, now) => countAllBranches(addMonths(month, -1), now),
+  },
+  {
+    id: 'desk.refresh-month',
+    title: '更新各支部本月汇总',
+    period: 'hour',
+    catchUp: 0,
+    run: (_hour, now) => countAllBranches(monthOf(now), now),
+  },
+  {
+    id: 'desk.reconcile',
+    title: '核对活动出勤与月度汇总',
+    period: 'day',
+    catchUp: 0,
+    run: async (_day, now) => ({
+      sessions: await reconcileTallies(now),
+      months: await reconcileBranchMonths(addMonths(monthOf(now), -1), now),
+    }),
   },
 ];

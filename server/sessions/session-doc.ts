@@ -53,6 +53,8 @@ export interface SessionDoc {
 
 /** A session's attendance, counted once it has ended. */
 export interface SessionTally {
+  /** Whom it was counted against: the branch's members when published, or (an open session) those signed up. */
+  expected: number;
   attended: number;
   leave: number;
   /** Expected members (a branch's session) or those signed up (an open one) who neither came nor asked leave. */

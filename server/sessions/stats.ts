@@ -28,6 +28,54 @@ function countIf(start: Date, end: Date, startedBy?: Date): Aggregate {
   return $.sum($.cond({ if: $.and(conditions), then: 1, else: 0 }));
 }
 
+/**
+ * The branch's sessions of each kind in the month, quarter and year of `at` (its own, and joint
+ * ones of the nodes above it), held by `at` and still to come: one aggregation.
+ */
+export async function cadenceCounts(branch: Pick<OrgDoc, '_id' | 'ancestors'>, at: Date): Promise<KindCount[]> {
+  const periods = cadencePeriods(at);
+  const own = audienceKeyOf('branch', branch._id);
+  const keys = [own, ...[...branch.ancestors, branch._id].map((id) => audienceKeyOf('subtree', id))];
+  const $ = db.command.aggregate;
+  const groups = await db
+    .collection(COLLECTIONS.sessions)
+    .aggregate()
+    .match({
+      audienceKey: _.in(keys),
+      state: 'published',
+      startAt: _.gte(periods.year.start).and(_.lt(periods.year.end)),
+    })
+    .group({
+      _id: { kind: '$kind', audienceKey: '$audienceKey' },
+      monthHeld: countIf(periods.month.start, periods.month.end, at),
+      monthAll: countIf(periods.month.start, periods.month.end),
+      quarterHeld: countIf(periods.quarter.start, periods.quarter.end, at),
+      quarterAll: countIf(periods.quarter.start, periods.quarter.end),
+      yearHeld: countIf(periods.year.start, periods.year.end, at),
+      yearAll: $.sum(1),
+    })
+    .end();
+  type Group = {
+    _id: { kind: SessionKind; audienceKey: string };
+    monthHeld: number;
+    monthAll: number;
+    quarterHeld: number;
+    quarterAll: number;
+    yearHeld: number;
+    yearAll: number;
+  };
+  return (groups as { data: Group[] }).data.map((g) => ({
+    kind: g._id.kind,
+    own: g._id.audienceKey === own,
+    monthHeld: g.monthHeld,
+    monthScheduled: g.monthAll - g.monthHeld,
+    quarterHeld: g.quarterHeld,
+    quarterScheduled: g.quarterAll - g.quarterHeld,
+    yearHeld: g.yearHeld,
+    yearScheduled: g.yearAll - g.yearHeld,
+  }));
+}
+
 /** A branch's required meetings this month, quarter and year, and which are missing. */
 export const cadence: Handler<'sessions', 'cadence'> = {
   input: z.object({ branchId: orgIdSchema('支部') }),
@@ -38,50 +86,10 @@ export const cadence: Handler<'sessions', 'cadence'> = {
     if (!canRunBranch(access, { id: branch._id, ancestors: branch.ancestors })) {
       throw permissionDenied('该支部不在您的管理范围内');
     }
-    const periods = cadencePeriods(now);
-    const own = audienceKeyOf('branch', branch._id);
-    const keys = [own, ...[...branch.ancestors, branch._id].map((id) => audienceKeyOf('subtree', id))];
-    const $ = db.command.aggregate;
-    const [groups, fullMembers] = await Promise.all([
-      db
-        .collection(COLLECTIONS.sessions)
-        .aggregate()
-        .match({
-          audienceKey: _.in(keys),
-          state: 'published',
-          startAt: _.gte(periods.year.start).and(_.lt(periods.year.end)),
-        })
-        .group({
-          _id: { kind: '$kind', audienceKey: '$audienceKey' },
-          monthHeld: countIf(periods.month.start, periods.month.end, now),
-          monthAll: countIf(periods.month.start, periods.month.end),
-          quarterHeld: countIf(periods.quarter.start, periods.quarter.end, now),
-          quarterAll: countIf(periods.quarter.start, periods.quarter.end),
-          yearHeld: countIf(periods.year.start, periods.year.end, now),
-          yearAll: $.sum(1),
-        })
-        .end(),
+    const [counts, fullMembers] = await Promise.all([
+      cadenceCounts(branch, now),
       db.collection(COLLECTIONS.members).where({ branchId, state: 'active', partyStatus: 'full' }).count(),
     ]);
-    type Group = {
-      _id: { kind: SessionKind; audienceKey: string };
-      monthHeld: number;
-      monthAll: number;
-      quarterHeld: number;
-      quarterAll: number;
-      yearHeld: number;
-      yearAll: number;
-    };
-    const counts: KindCount[] = (groups as { data: Group[] }).data.map((g) => ({
-      kind: g._id.kind,
-      own: g._id.audienceKey === own,
-      monthHeld: g.monthHeld,
-      monthScheduled: g.monthAll - g.monthHeld,
-      quarterHeld: g.quarterHeld,
-      quarterScheduled: g.quarterAll - g.quarterHeld,
-      yearHeld: g.yearHeld,
-      yearScheduled: g.yearAll - g.yearHeld,
-    }));
     const items = cadenceItems(counts, now, { fullMembers: fullMembers.total });
     return {
       branchId: branch._id,

@@ -36,6 +36,7 @@ export async function countSession(session: SessionDoc, now: Date): Promise<Sess
   });
   const hours = session.kind === 'volunteer' ? (session.serviceHours ?? 0) * counts.attended : 0;
   return {
+    expected: summary.expected ?? counts.signed_up + counts.attended,
     attended: counts.attended,
     leave: counts.leave,
     absent: summary.absent ?? 0,
@@ -86,4 +87,57 @@ export async function askRecount(tx: Transaction, session: Pick<SessionDoc, '_id
     .collection(COLLECTIONS.sessions)
     .doc(session._id)
     .update({ tallyDue: true, tallyRevision: _.inc(1) });
+}
+
+/** How far back the reconcile looks: a hand correction is allowed up to 30 days after the end. */
+const RECONCILE_DAYS = 35;
+
+/**
+ * The reconcile job's half for sessions: count again every session that ended in the last 35 days
+ * and is not due, and repair (and report) any tally that differs from its records.
+ */
+export async function reconcileTallies(now: Date = new Date()): Promise<{ checked: number; repaired: string[] }> {
+  const since = new Date(now.getTime() - RECONCILE_DAYS * 24 * 3600_000);
+  const repaired: string[] = [];
+  let checked = 0;
+  let after: { endAt: Date; _id: string } | null = null;
+  for (;;) {
+    // Keyset on (endAt, _id): a page never repeats or skips a session.
+    const from = after
+      ? _.or([{ endAt: _.gt(after.endAt).and(_.lte(now)) }, { endAt: after.endAt, _id: _.gt(after._id) }])
+      : { endAt: _.gte(since).and(_.lte(now)) };
+    const page = (
+      await db
+        .collection(COLLECTIONS.sessions)
+        .where(_.and([{ state: 'published', tallyDue: false }, from]))
+        .orderBy('endAt', 'asc')
+        .orderBy('_id', 'asc')
+        .limit(BATCH)
+        .get()
+    ).data as SessionDoc[];
+    if (page.length === 0) break;
+    const last = page[page.length - 1]!;
+    after = { endAt: new Date(last.endAt), _id: last._id };
+    await Promise.all(
+      page.map(async (s) => {
+        const fresh = await countSession(s, now);
+        const same =
+          s.tally &&
+          s.tally.expected === fresh.expected &&
+          s.tally.attended === fresh.attended &&
+          s.tally.leave === fresh.leave &&
+          s.tally.absent === fresh.absent &&
+          s.tally.volunteerHours === fresh.volunteerHours;
+        if (same) return;
+        const res = await db
+          .collection(COLLECTIONS.sessions)
+          .where({ _id: s._id, tallyRevision: s.tallyRevision ?? 0 })
+          .update({ tally: _.set(fresh) });
+        if ((res as { updated?: number }).updated === 1) repaired.push(s._id);
+      }),
+    );
+    checked += page.length;
+    if (page.length < BATCH) break;
+  }
+  return { checked, repaired };
 }

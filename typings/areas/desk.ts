@@ -1,25 +1,62 @@
-/** Actions of the `desk` function: the organisation department's figures for a node. */
+/** Actions of the `desk` function: the organisation department's figures, rankings and reports. */
+import type { PointsCategory } from './points';
+import type { SessionKind } from './sessions';
 
-/** One figure as the desk shows it: the value, its text, and its definition for the legend. */
-export interface FigureView {
-  id: string;
-  name: string;
-  /** The number (people, days…), a rate in tenths of a percent, or null when it cannot be (an empty denominator). */
-  value: number | null;
-  /** As shown: `128 人`, `87.5%`, or why there is no rate (`本期无摸排人数`). */
-  text: string;
-  definition: string;
+export type FigureGroupId = 'coverage' | 'life' | 'dues' | 'vanguard';
+export type ReportPeriodKind = 'week' | 'month' | 'quarter' | 'year';
+
+export interface PeriodView {
+  /** `2026-W49`, `2026-12`, `2026-Q4`, `2026`. */
+  key: string;
+  kind: ReportPeriodKind;
+  /** 2026年第49周（11月30日—12月6日）, 2026年12月… */
+  label: string;
+  /** Whether it has ended (a report can be issued for it). */
+  closed: boolean;
 }
 
-export interface CoverageFigures {
-  nodeId: string;
-  nodeName: string;
-  /** When they were counted (ISO); the figures are as of this moment. */
-  asOf: string;
+/** One figure as the desk shows it: the value, its text, its definition, and the change on the period before. */
+export interface FigureView {
+  id: string;
+  group: FigureGroupId;
+  name: string;
+  /** The number (people, days, fen…), a rate in tenths of a percent, or null when it cannot be (an empty denominator). */
+  value: number | null;
+  /** As shown: `128 人`, `87.5%`, `1,234.50 元`, or why there is none (`本期无摸排人数`). */
+  text: string;
+  definition: string;
+  /** The same figure for the period before, when known (覆盖 is known for it only from its report). */
+  previous: number | null;
+  /** value − previous, when both are known. */
+  change: number | null;
+  /** Whether a rise is good news (for the ↑↓ colour). */
+  better: 'higher' | 'lower';
+}
+
+export interface FigureGroupView {
+  group: FigureGroupId;
+  name: string;
   figures: FigureView[];
 }
 
+export interface DeskFigures {
+  nodeId: string;
+  nodeName: string;
+  period: PeriodView;
+  previousPeriod: PeriodView;
+  /** `live`: counted now; `report`: read from the issued report of a closed period, never recounted. */
+  source: 'live' | 'report';
+  report: { version: number; issuedAt: string } | null;
+  /** When 覆盖 was counted (ISO). */
+  asOf: string;
+  /** The oldest branch count summed for 组织生活、党费、先锋作用 (ISO), or null when nothing is counted yet. */
+  activityAsOf: string | null;
+  groups: FigureGroupView[];
+  heldByKind: { kind: SessionKind; label: string; held: number }[];
+  pointsByCategory: { category: PointsCategory; label: string; points: number }[];
+}
+
 export interface DeskApi {
-  /** 覆盖 for a node the caller administers (or the branch they run): found, registered, assigned, rates, waits. */
-  coverage: { input: { nodeId: string }; output: CoverageFigures };
+  /** Every figure of a node the caller administers (or the branch they run) for a period (this month when none). */
+  figures: { input: { nodeId: string; period?: string }; output: DeskFigures };
 }

@@ -7,7 +7,9 @@
 import { shanghaiDay, shanghaiMidnight, shanghaiParts } from '../shanghai-day';
 import type { Period } from '../sessions/periods';
 
-export type ReportPeriodKind = 'week' | 'month' | 'quarter' | 'year';
+import type { ReportPeriodKind } from '../../../typings/areas/desk';
+
+export type { ReportPeriodKind };
 
 export interface ReportPeriod extends Period {
   kind: ReportPeriodKind;
