@@ -56,7 +56,66 @@ export interface DeskFigures {
   pointsByCategory: { category: PointsCategory; label: string; points: number }[];
 }
 
+export type BandColour = 'green' | 'amber' | 'red';
+
+/** One child of the node in a ranking. */
+export interface RankingRow {
+  nodeId: string;
+  nodeName: string;
+  /** Its place (equal values share one: 1, 1, 3), or null when it has no value. */
+  rank: number | null;
+  tied: boolean;
+  value: number | null;
+  /** As shown, or why there is no value (`本期无应交党员`). */
+  text: string;
+  previous: number | null;
+  previousRank: number | null;
+  /** Places gained on the period before (negative: lost), when ranked both times. */
+  placesUp: number | null;
+  change: number | null;
+  band: BandColour | null;
+}
+
+export interface Ranking {
+  nodeId: string;
+  nodeName: string;
+  period: PeriodView;
+  previousPeriod: PeriodView;
+  /** `composite` for the weighted score. */
+  figure: { id: string; name: string; definition: string; better: 'higher' | 'lower' };
+  /** The thresholds applied, as a sentence for the legend (绿：≥ 90.0%…), or null for a figure without bands. */
+  bands: { green: number; amber: number; text: string } | null;
+  /** For the composite: the weights it was made with, shown beside it. */
+  weights: { figureId: string; name: string; weight: number }[] | null;
+  rows: RankingRow[];
+  /** How to read it: ties, children without a value, where the figures come from. */
+  notes: string[];
+}
+
+export interface RankingSettings {
+  nodeId: string;
+  nodeName: string;
+  /** Every figure that can be banded, with the thresholds in force (the node's own, or the default). */
+  bands: { figureId: string; name: string; better: 'higher' | 'lower'; green: number; amber: number; own: boolean }[];
+  /** Every rate the composite may weigh (0 leaves it out). */
+  weights: { figureId: string; name: string; weight: number }[];
+  updatedAt: string | null;
+}
+
 export interface DeskApi {
   /** Every figure of a node the caller administers (or the branch they run) for a period (this month when none). */
   figures: { input: { nodeId: string; period?: string }; output: DeskFigures };
+  /** 晾晒: the node's children ranked on one figure (or `composite`), with bands and the change on the period before. */
+  ranking: { input: { nodeId: string; figureId: string; period?: string }; output: Ranking };
+  /** The node's thresholds and composite weights (an administrator of the node). */
+  rankingSettings: { input: { nodeId: string }; output: RankingSettings };
+  setRankingSettings: {
+    input: {
+      nodeId: string;
+      bands: { figureId: string; green: number; amber: number }[];
+      weights: { figureId: string; weight: number }[];
+      reason: string;
+    };
+    output: RankingSettings;
+  };
 }
