@@ -30,7 +30,10 @@ export const deskCollections: CollectionSpec[] = [
     name: DESK_COLLECTIONS.deskReports,
     description:
       '周报、月报、季报：每期每版一条（_id 为 期别#v版本）；出具时间、出具人、与上一版相比的变化，出具后不再修改',
-    indexes: [{ name: 'period_version', keys: { period: 1, version: -1 } }],
+    indexes: [
+      { name: 'period_state_version', keys: { period: 1, state: 1, version: -1 } },
+      { name: 'state_issued', keys: { state: 1, issuedAt: -1 } },
+    ],
     rules: DENY_ALL,
   },
   {

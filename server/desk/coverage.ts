@@ -97,3 +97,75 @@ export async function coverageOf(
   }
   return out;
 }
+
+const PAGE = 1000;
+
+/** Every page of an aggregation's groups (sorted by `_id`, so pages neither repeat nor skip). */
+async function allGroups<T>(pipeline: () => ReturnType<ReturnType<typeof db.collection>['aggregate']>): Promise<T[]> {
+  const out: T[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    const res = await pipeline().sort({ _id: 1 }).skip(skip).limit(PAGE).end();
+    const page = (res as { data?: T[] }).data ?? [];
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+/**
+ * 覆盖 of every node at once, for a report: the same counts as `coverageOf`, each record counted
+ * under every node on its path (its scopes, for a pending registration), a page of groups per round trip.
+ */
+export async function coverageOfEveryNode(now: Date): Promise<Map<string, CoverageCounts>> {
+  const $ = db.command.aggregate;
+  const [found, placed, waiting] = await Promise.all([
+    allGroups<{ _id: string; n: number }>(() =>
+      db
+        .collection(COLLECTIONS.memberImports)
+        .aggregate()
+        .project({ scopePath: 1 })
+        .unwind('$scopePath')
+        .group({ _id: '$scopePath', n: $.sum(1) }),
+    ),
+    allGroups<{ _id: { node: string; state: string }; n: number }>(() =>
+      db
+        .collection(COLLECTIONS.members)
+        .aggregate()
+        .match({ state: _.in(['active', 'lost_contact']) })
+        .project({ orgPath: 1, state: 1 })
+        .unwind('$orgPath')
+        .group({ _id: { node: '$orgPath', state: '$state' }, n: $.sum(1) }),
+    ),
+    allGroups<{ _id: { node: string; state: string }; n: number; submitted: (Date | string)[] }>(() =>
+      db
+        .collection(COLLECTIONS.members)
+        .aggregate()
+        .match({ state: _.in(['pending', 'sent_back']) })
+        .project({ candidateScopes: 1, state: 1, submittedAt: 1 })
+        .unwind('$candidateScopes')
+        .group({ _id: { node: '$candidateScopes', state: '$state' }, n: $.sum(1), submitted: $.push('$submittedAt') }),
+    ),
+  ]);
+  const out = new Map<string, CoverageCounts>();
+  const of = (id: string) => {
+    let c = out.get(id);
+    if (!c) out.set(id, (c = blankCoverage()));
+    return c;
+  };
+  for (const g of found) of(g._id).found += g.n;
+  for (const g of placed) {
+    if (g._id.state === 'active') of(g._id.node).assigned += g.n;
+    else of(g._id.node).lostContact += g.n;
+  }
+  for (const g of waiting) {
+    const c = of(g._id.node);
+    if (g._id.state === 'sent_back') {
+      c.sentBack += g.n;
+      continue;
+    }
+    c.pending += g.n;
+    const days = g.submitted.map((s) => daysSince(new Date(s), now));
+    c.pendingMedianDays = medianDays(days);
+    c.pendingOldestDays = days.length > 0 ? Math.max(...days) : null;
+  }
+  return out;
+}

@@ -1,58 +1,37 @@
 /**
  * `desk.figures`: every figure of a node for a period, with the change on the period before.
- * 覆盖 is counted now; 组织生活、党费、先锋作用 are sums of the branch months (or, for a week, of
- * the sessions' tallies). A fixed number of round trips whatever the size of the subtree.
+ * A closed period whose report was issued is read from the report, never recounted: the figure
+ * read out at the meeting is the figure shown. Otherwise 覆盖 is counted now, and 组织生活、党费、
+ * 先锋作用 are sums of the branch months (a week: of the sessions' tallies). A fixed number of
+ * round trips whatever the size of the subtree.
  */
-import type { DeskFigures, FigureGroupView, FigureView, PeriodView } from '../../typings/areas/desk';
-import {
-  betterOf,
-  countedFor,
-  FIGURE_GROUP_NAMES,
-  FIGURES,
-  figureText,
-  type FigureGroup,
-} from '../domain/desk/figures';
+import type { DeskFigures } from '../../typings/areas/desk';
 import { isClosed, previousReportPeriod, type ReportPeriod } from '../domain/desk/periods';
 import { activityValues, coverageValues, type FigureValues } from '../domain/desk/values';
-import { CATEGORY_LABELS } from '../domain/points/rules';
-import { SESSION_KIND_LABELS, SESSION_KINDS } from '../domain/sessions';
+import type { OrgDoc } from '../orgs/org-store';
 import type { Handler } from '../platform/dispatch';
 import { z } from '../platform/validation';
-import { POINTS_CATEGORIES } from '../domain/desk/branch-month';
 import { activityTotals } from './activity';
 import { blankCoverage, coverageOf } from './coverage';
 import { nodeIdSchema, periodAsked, periodKeySchema, readableNode } from './node-access';
+import { issuedRow, REPORT_KINDS, valuesOfRow } from './reports';
+import { categoryRows, groupedViews, kindRows, periodView } from './views';
 
-export const periodView = (p: ReportPeriod, now: Date): PeriodView => ({
-  key: p.key,
-  kind: p.kind,
-  label: p.label,
-  closed: isClosed(p, now),
-});
+/** The node's figures of a period with no report: counted now. */
+async function liveFigures(node: OrgDoc, period: ReportPeriod, now: Date) {
+  const [coverage, activity] = await Promise.all([coverageOf(node._id, now), activityTotals(node._id, period, now)]);
+  const values: FigureValues = {
+    ...coverageValues(coverage.get(null) ?? blankCoverage()),
+    ...activityValues(activity.sums, period.kind),
+  };
+  return { values, sums: activity.sums, countedAt: activity.countedAt };
+}
 
-/** Figure views in the catalogue's order, grouped, for the figures counted for this kind of period. */
-export function groupedViews(values: FigureValues, previous: FigureValues, period: ReportPeriod): FigureGroupView[] {
-  const groups = new Map<FigureGroup, FigureView[]>();
-  for (const spec of FIGURES) {
-    if (!countedFor(spec, period.kind) || !(spec.id in values)) continue;
-    const value = values[spec.id] ?? null;
-    const before = previous[spec.id] ?? null;
-    const view: FigureView = {
-      id: spec.id,
-      group: spec.group,
-      name: spec.name,
-      value,
-      text: figureText(spec, value),
-      definition: spec.definition,
-      previous: before,
-      change: value !== null && before !== null ? Math.round((value - before) * 10) / 10 : null,
-      better: betterOf(spec),
-    };
-    const list = groups.get(spec.group) ?? [];
-    list.push(view);
-    groups.set(spec.group, list);
-  }
-  return [...groups].map(([group, figures]) => ({ group, name: FIGURE_GROUP_NAMES[group], figures }));
+/** The period before's values: its report when issued, else its activity counted now (覆盖 is not known for it). */
+async function previousValues(node: OrgDoc, before: ReportPeriod, now: Date): Promise<FigureValues> {
+  const issued = REPORT_KINDS.includes(before.kind) ? await issuedRow(before.key, node._id) : null;
+  if (issued) return valuesOfRow(issued.row);
+  return activityValues((await activityTotals(node._id, before, now)).sums, before.kind);
 }
 
 export const figures: Handler<'desk', 'figures'> = {
@@ -62,35 +41,41 @@ export const figures: Handler<'desk', 'figures'> = {
     const period = periodAsked(key, now);
     const before = previousReportPeriod(period);
     const { node } = await readableNode(caller, nodeId);
-    const [coverage, activity, previous] = await Promise.all([
-      coverageOf(node._id, now),
-      activityTotals(node._id, period, now),
-      activityTotals(node._id, before, now),
+    const closedWithReport = isClosed(period, now) && REPORT_KINDS.includes(period.kind);
+    const [issued, previous] = await Promise.all([
+      closedWithReport ? issuedRow(period.key, node._id) : Promise.resolve(null),
+      previousValues(node, before, now),
     ]);
-    const values = {
-      ...coverageValues(coverage.get(null) ?? blankCoverage()),
-      ...activityValues(activity.sums, period.kind),
-    };
-    const result: DeskFigures = {
+    const base = {
       nodeId: node._id,
       nodeName: node.name,
       period: periodView(period, now),
       previousPeriod: periodView(before, now),
+    };
+    if (issued) {
+      const issuedAt = new Date(issued.report.issuedAt ?? issued.report.startedAt).toISOString();
+      const result: DeskFigures = {
+        ...base,
+        source: 'report',
+        report: { version: issued.report.version, issuedAt },
+        asOf: issuedAt,
+        activityAsOf: issuedAt,
+        groups: groupedViews(valuesOfRow(issued.row), previous, period),
+        heldByKind: kindRows(issued.row.heldByKind),
+        pointsByCategory: categoryRows(issued.row.pointsByCategory),
+      };
+      return result;
+    }
+    const live = await liveFigures(node, period, now);
+    const result: DeskFigures = {
+      ...base,
       source: 'live',
       report: null,
       asOf: now.toISOString(),
-      activityAsOf: activity.countedAt ? new Date(activity.countedAt).toISOString() : null,
-      groups: groupedViews(values, activityValues(previous.sums, before.kind), period),
-      heldByKind: SESSION_KINDS.map((kind) => ({
-        kind,
-        label: SESSION_KIND_LABELS[kind],
-        held: activity.sums.heldByKind[kind],
-      })).filter((k) => k.held > 0),
-      pointsByCategory: POINTS_CATEGORIES.map((category) => ({
-        category,
-        label: CATEGORY_LABELS[category],
-        points: activity.sums.byCategory[category],
-      })).filter((c) => c.points !== 0),
+      activityAsOf: live.countedAt ? new Date(live.countedAt).toISOString() : null,
+      groups: groupedViews(live.values, previous, period),
+      heldByKind: kindRows(live.sums.heldByKind),
+      pointsByCategory: categoryRows(live.sums.byCategory),
     };
     return result;
   },

@@ -25,7 +25,7 @@ import { failedPrecondition, invalidArgument } from '../platform/errors';
 import { labelled, z } from '../platform/validation';
 import { activityOf } from './activity';
 import { blankCoverage, coverageOf } from './coverage';
-import { periodView } from './figures';
+import { periodView } from './views';
 import { isBranch, nodeIdSchema, periodAsked, periodKeySchema, readableNode } from './node-access';
 import { bandsFor, findSettings, weightsFor } from './settings';
 

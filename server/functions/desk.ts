@@ -1,7 +1,16 @@
 import { figures } from '../desk/figures';
 import { ranking } from '../desk/ranking';
+import { issueReport, report, reports } from '../desk/report-reads';
 import { rankingSettings, setRankingSettings } from '../desk/settings';
 import { defineFunction } from '../platform/dispatch';
 
 /** Cloud function `desk`: the organisation department's figures, rankings (晾晒) and reports. */
-export const main = defineFunction('desk', { figures, ranking, rankingSettings, setRankingSettings });
+export const main = defineFunction('desk', {
+  figures,
+  ranking,
+  rankingSettings,
+  setRankingSettings,
+  reports,
+  report,
+  issueReport,
+});

@@ -9,6 +9,8 @@ import { creditPendingAttendance } from '../sessions/points';
 import { reconcileTallies, tallyEndedSessions } from '../sessions/tally';
 import { countAllBranches, reconcileBranchMonths } from '../desk/branch-months';
 import { addMonths, monthOf } from '../domain/dues/months';
+import { previousPeriod, type PeriodKind as SchedulerPeriod } from '../domain/jobs/periods';
+import { issueReport, REPORT_NAMES } from '../desk/reports';
 
 export interface JobSpec {
   id: string;
@@ -60,6 +62,17 @@ export const JOBS: readonly JobSpec[] = [
     catchUp: 0,
     run: (_hour, now) => countAllBranches(monthOf(now), now),
   },
+  // After the month is closed above, in the same tick: each report is issued once its period has ended.
+  ...(['week', 'month', 'quarter'] as const).map(
+    (kind: SchedulerPeriod & ('week' | 'month' | 'quarter')): JobSpec => ({
+      id: `desk.report-${kind}`,
+      title: `出具${REPORT_NAMES[kind]}`,
+      period: kind,
+      // Run in a period, it issues the one before; one more makes good a period whose ticks were all missed.
+      catchUp: 1,
+      run: (key, now) => issueReport(previousPeriod(kind, key), { openid: 'timer', reason: null }, now),
+    }),
+  ),
   {
     id: 'desk.reconcile',
     title: '核对活动出勤与月度汇总',

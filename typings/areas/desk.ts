@@ -102,6 +102,54 @@ export interface RankingSettings {
   updatedAt: string | null;
 }
 
+/** An issued report, as the archive lists it. */
+export interface ReportSummary {
+  period: string;
+  kind: ReportPeriodKind;
+  /** 周报, 月报, 季报. */
+  name: string;
+  label: string;
+  version: number;
+  issuedAt: string;
+  /** 系统定时出具, or 管理员更正. */
+  issuedBy: string;
+  reason: string | null;
+  changeCount: number;
+}
+
+export interface ReportArchive {
+  nodeId: string;
+  nodeName: string;
+  /** The reports a meeting asks for: last week's, last month's, last quarter's (null until issued). */
+  latest: { kind: ReportPeriodKind; name: string; period: PeriodView; report: ReportSummary | null }[];
+  /** Every issued version, newest first. */
+  recent: ReportSummary[];
+}
+
+export interface ReportChangeView {
+  nodeId: string;
+  nodeName: string;
+  figureName: string;
+  beforeText: string;
+  afterText: string;
+}
+
+export interface ReportView extends ReportSummary {
+  nodeId: string;
+  nodeName: string;
+  periodView: PeriodView;
+  /** Every version of this period's report, oldest first. */
+  versions: number[];
+  /** The node's figures as issued, with the change on the period before's report where there is one. */
+  groups: FigureGroupView[];
+  heldByKind: { kind: SessionKind; label: string; held: number }[];
+  pointsByCategory: { category: PointsCategory; label: string; points: number }[];
+  /** Its children's figures as issued, for the report's table. */
+  children: { nodeId: string; nodeName: string; figures: { id: string; value: number | null; text: string }[] }[];
+  /** What this version changed against the one before, within the caller's node. */
+  changes: ReportChangeView[];
+}
+
 export interface DeskApi {
   /** Every figure of a node the caller administers (or the branch they run) for a period (this month when none). */
   figures: { input: { nodeId: string; period?: string }; output: DeskFigures };
@@ -109,6 +157,15 @@ export interface DeskApi {
   ranking: { input: { nodeId: string; figureId: string; period?: string }; output: Ranking };
   /** The node's thresholds and composite weights (an administrator of the node). */
   rankingSettings: { input: { nodeId: string }; output: RankingSettings };
+  /** The report archive of a node: what a 周例会、月报送、季调度 asks for, and every version issued. */
+  reports: { input: { nodeId: string }; output: ReportArchive };
+  /** One issued report (the latest version unless one is asked for), for the node. */
+  report: { input: { nodeId: string; period: string; version?: number }; output: ReportView };
+  /** Issue a closed period's report again: a new version when a figure changed (an administrator). */
+  issueReport: {
+    input: { nodeId: string; period: string; reason: string };
+    output: { period: string; version: number; issued: boolean; message: string };
+  };
   setRankingSettings: {
     input: {
       nodeId: string;

@@ -6,7 +6,7 @@
 import type { PointsCategory } from '../../../typings/areas/points';
 import type { SessionKind } from '../../../typings/areas/sessions';
 import { SESSION_KINDS } from '../sessions/kinds';
-import { POINTS_CATEGORIES } from './branch-month';
+import { POINTS_CATEGORIES, type BranchMonthFigures } from './branch-month';
 import { countedFor, FIGURES, rateOf, type FigureId } from './figures';
 import type { ReportPeriodKind } from './periods';
 
@@ -122,4 +122,51 @@ export function activityValues(a: ActivitySums, kind: ReportPeriodKind): FigureV
   const counted: FigureValues = {};
   for (const f of FIGURES) if (f.id in all && countedFor(f, kind)) counted[f.id] = all[f.id] ?? null;
   return counted;
+}
+
+/**
+ * Add one branch month into a node's sums: the same definitions the desk's aggregation applies
+ * on the database (server/desk/activity.ts), for a report that sums every node at once.
+ */
+export function addBranchMonth(sums: ActivitySums, doc: BranchMonthFigures, isLastMonth: boolean): void {
+  sums.held += doc.life.held;
+  for (const k of SESSION_KINDS) sums.heldByKind[k] += doc.life.heldByKind[k] ?? 0;
+  sums.cadenceDue += doc.life.cadenceDue;
+  sums.cadenceMet += doc.life.cadenceMet;
+  sums.expected += doc.life.expected;
+  sums.attended += doc.life.attended;
+  sums.leave += doc.life.leave;
+  sums.absentAll += doc.life.absentAll;
+  sums.owingMonths += doc.dues.owing;
+  sums.paidMonths += doc.dues.paid;
+  sums.paidOnTime += doc.dues.paidOnTime;
+  sums.dueFen += doc.dues.dueFen;
+  sums.receivedFen += doc.dues.receivedFen;
+  sums.points += doc.vanguard.points;
+  for (const c of POINTS_CATEGORIES) sums.byCategory[c] += doc.vanguard.byCategory[c] ?? 0;
+  sums.noPoints += doc.members - doc.vanguard.membersWithPoints;
+  sums.volunteerHours += doc.vanguard.volunteerHours;
+  sums.volunteerTimes += doc.vanguard.volunteerTimes;
+  if (isLastMonth) {
+    sums.membersAtEnd += doc.members;
+    sums.owingAtEnd += doc.dues.owing;
+    sums.arrears1 += doc.dues.arrears['1'];
+    sums.arrears3 += doc.dues.arrears['3'];
+    sums.arrears5 += doc.dues.arrears['5'];
+    sums.arrears6 += doc.dues.arrears['6+'];
+  }
+}
+
+/** Add one counted branch session into a week's sums (as the desk's weekly aggregation does). */
+export function addWeekSession(
+  sums: ActivitySums,
+  s: { kind: SessionKind; tally?: { expected: number; attended: number; leave: number } | null },
+): void {
+  sums.held += 1;
+  sums.heldByKind[s.kind] += 1;
+  if (s.tally) {
+    sums.expected += s.tally.expected;
+    sums.attended += s.tally.attended;
+    sums.leave += s.tally.leave;
+  }
 }
