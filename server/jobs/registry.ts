@@ -63,16 +63,14 @@ export const JOBS: readonly JobSpec[] = [
     run: (_hour, now) => countAllBranches(monthOf(now), now),
   },
   // After the month is closed above, in the same tick: each report is issued once its period has ended.
-  ...(['week', 'month', 'quarter'] as const).map(
-    (kind: SchedulerPeriod & ('week' | 'month' | 'quarter')): JobSpec => ({
-      id: `desk.report-${kind}`,
-      title: `出具${REPORT_NAMES[kind]}`,
-      period: kind,
-      // Run in a period, it issues the one before; one more makes good a period whose ticks were all missed.
-      catchUp: 1,
-      run: (key, now) => issueReport(previousPeriod(kind, key), { openid: 'timer', reason: null }, now),
-    }),
-  ),
+  ...(['week', 'month', 'quarter'] as const).map((kind: SchedulerPeriod & ('week' | 'month' | 'quarter')): JobSpec => ({
+    id: `desk.report-${kind}`,
+    title: `出具${REPORT_NAMES[kind]}`,
+    period: kind,
+    // Run in a period, it issues the one before; one more makes good a period whose ticks were all missed.
+    catchUp: 1,
+    run: (key, now) => issueReport(previousPeriod(kind, key), { openid: 'timer', reason: null }, now),
+  })),
   {
     id: 'desk.reconcile',
     title: '核对活动出勤与月度汇总',

@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const rankingOf = async (input: Record<string, unknown>, openid = 'demo-admin') =>
+const rankingOf = async (input: { figureId: string; nodeId?: string; period?: string }, openid = 'demo-admin') =>
   t.call('desk', 'ranking', { nodeId: STREET, period: P, ...input }, openid);
 const rows = (r: Ranking) => r.rows.map((x) => [x.nodeName, x.rank, x.text, x.placesUp, x.band]);
 
