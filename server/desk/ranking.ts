@@ -81,87 +81,98 @@ export const ranking: Handler<'desk', 'ranking'> = {
     figureId: labelled(z.string().trim().min(1).max(64), '指标'),
     period: periodKeySchema.optional(),
   }),
-  async run({ nodeId, figureId, period: key }, { caller }) {
+  async run({ nodeId, figureId, period }, { caller }) {
     const now = new Date();
-    const period = periodAsked(key, now);
-    const spec = figureId === COMPOSITE ? null : figureOf(figureId);
-    if (figureId !== COMPOSITE && !spec) throw invalidArgument('没有这个指标', 'figureId');
-    if (spec && !countedFor(spec, period.kind))
-      throw invalidArgument(`“${spec.name}”不按周统计，请选择月、季度或年`, 'figureId');
+    // The period and figure are checked before anything is read.
+    checkAsked(figureId, period, now);
     const { node } = await readableNode(caller, nodeId);
-    if (isBranch(node)) throw failedPrecondition('支部没有下级组织，不能排名');
-    const before = previousReportPeriod(period);
-    const [children, settings] = await Promise.all([childrenOf(node), findSettings(node._id)]);
-    if (children.length === 0) throw failedPrecondition('该组织下没有下级组织');
-    const weights = weightsFor(settings);
-    const usesCoverage = spec
-      ? spec.group === 'coverage'
-      : Object.keys(weights).some((id) => id.startsWith('coverage.'));
-    const [current, prev] = await Promise.all([
-      valuesByChild(node, children, period, now, usesCoverage),
-      // 覆盖 of the period before is known only from its report; without one there is no change to show.
-      valuesByChild(node, children, before, now, false),
-    ]);
-    const better: Better = spec ? betterOf(spec) : 'higher';
-    const valueOf = (values: FigureValues | undefined): number | null => {
-      if (!values) return null;
-      if (spec) return values[spec.id as keyof FigureValues] ?? null;
-      return compositeOf(values as Record<string, number | null>, weights, (id) => betterOf(figureOf(id)!));
-    };
-    const entries: Entry[] = children.map((c) => ({
-      id: c._id,
-      name: c.name,
-      value: valueOf(current.get(c._id)),
-      // A composite that weighs 覆盖 has no like-for-like value for the period before.
-      previous: !spec && usesCoverage ? null : valueOf(prev.get(c._id)),
-    }));
-    const bands = spec ? bandsFor(settings, spec) : { ...COMPOSITE_BANDS, own: false };
-    const text = (v: number | null) => (spec ? figureText(spec, v) : compositeText(v));
-    const rows: RankingRow[] = rank(entries, better).map((r) => ({
-      nodeId: r.id,
-      nodeName: r.name,
-      rank: r.rank,
-      tied: r.tied,
-      value: r.value,
-      text: text(r.value),
-      previous: r.previous,
-      previousRank: r.previousRank,
-      placesUp: r.placesUp,
-      change: r.value !== null && r.previous !== null ? Math.round((r.value - r.previous) * 10) / 10 : null,
-      band: bands ? bandOf(r.value, bands, better) : null,
-    }));
-    const notes = [
-      better === 'higher' ? '数值越高排名越前' : '数值越低排名越前',
-      '数值相同的并列同一名次，下一名次顺延',
-    ];
-    const unranked = rows.filter((r) => r.rank === null).length;
-    if (unranked > 0) notes.push(`${unranked} 个组织本期没有可比较的数值，列在最后，不参与排名`);
-    if (spec?.group === 'coverage') notes.push('覆盖类指标为截至目前的数字；与上期相比需上期报表');
-    const result: Ranking = {
-      nodeId: node._id,
-      nodeName: node.name,
-      period: periodView(period, now),
-      previousPeriod: periodView(before, now),
-      figure: spec
-        ? { id: spec.id, name: spec.name, definition: spec.definition, better }
-        : {
-            id: COMPOSITE,
-            name: '综合得分',
-            definition:
-              '各项比率按权重加权平均（越低越好的指标按 100% 减去该值计），满分 100 分；某项本期无数值时不计入，权重见下表',
-            better,
-          },
-      bands: bands ? { green: bands.green, amber: bands.amber, text: bandsText(spec, bands, better) } : null,
-      weights: spec
-        ? null
-        : FIGURES.filter((f) => (weights[f.id] ?? 0) > 0).map((f) => ({
-            figureId: f.id,
-            name: f.name,
-            weight: weights[f.id]!,
-          })),
-      rows,
-      notes,
-    };
-    return result;
+    return rankingOf(node, figureId, period, now);
   },
 };
+
+function checkAsked(
+  figureId: string,
+  key: string | undefined,
+  now: Date,
+): { period: ReportPeriod; spec: FigureSpec | null } {
+  const period = periodAsked(key, now);
+  const spec = figureId === COMPOSITE ? null : figureOf(figureId);
+  if (figureId !== COMPOSITE && !spec) throw invalidArgument('没有这个指标', 'figureId');
+  if (spec && !countedFor(spec, period.kind))
+    throw invalidArgument(`“${spec.name}”不按周统计，请选择月、季度或年`, 'figureId');
+  return { period, spec };
+}
+
+/** The node's children ranked on the figure (or the composite) for the period. */
+export async function rankingOf(node: OrgDoc, figureId: string, key: string | undefined, now: Date): Promise<Ranking> {
+  const { period, spec } = checkAsked(figureId, key, now);
+  if (isBranch(node)) throw failedPrecondition('支部没有下级组织，不能排名');
+  const before = previousReportPeriod(period);
+  const [children, settings] = await Promise.all([childrenOf(node), findSettings(node._id)]);
+  if (children.length === 0) throw failedPrecondition('该组织下没有下级组织');
+  const weights = weightsFor(settings);
+  const usesCoverage = spec ? spec.group === 'coverage' : Object.keys(weights).some((id) => id.startsWith('coverage.'));
+  const [current, prev] = await Promise.all([
+    valuesByChild(node, children, period, now, usesCoverage),
+    // 覆盖 of the period before is known only from its report; without one there is no change to show.
+    valuesByChild(node, children, before, now, false),
+  ]);
+  const better: Better = spec ? betterOf(spec) : 'higher';
+  const valueOf = (values: FigureValues | undefined): number | null => {
+    if (!values) return null;
+    if (spec) return values[spec.id as keyof FigureValues] ?? null;
+    return compositeOf(values as Record<string, number | null>, weights, (id) => betterOf(figureOf(id)!));
+  };
+  const entries: Entry[] = children.map((c) => ({
+    id: c._id,
+    name: c.name,
+    value: valueOf(current.get(c._id)),
+    // A composite that weighs 覆盖 has no like-for-like value for the period before.
+    previous: !spec && usesCoverage ? null : valueOf(prev.get(c._id)),
+  }));
+  const bands = spec ? bandsFor(settings, spec) : { ...COMPOSITE_BANDS, own: false };
+  const text = (v: number | null) => (spec ? figureText(spec, v) : compositeText(v));
+  const rows: RankingRow[] = rank(entries, better).map((r) => ({
+    nodeId: r.id,
+    nodeName: r.name,
+    rank: r.rank,
+    tied: r.tied,
+    value: r.value,
+    text: text(r.value),
+    previous: r.previous,
+    previousRank: r.previousRank,
+    placesUp: r.placesUp,
+    change: r.value !== null && r.previous !== null ? Math.round((r.value - r.previous) * 10) / 10 : null,
+    band: bands ? bandOf(r.value, bands, better) : null,
+  }));
+  const notes = [better === 'higher' ? '数值越高排名越前' : '数值越低排名越前', '数值相同的并列同一名次，下一名次顺延'];
+  const unranked = rows.filter((r) => r.rank === null).length;
+  if (unranked > 0) notes.push(`${unranked} 个组织本期没有可比较的数值，列在最后，不参与排名`);
+  if (spec?.group === 'coverage') notes.push('覆盖类指标为截至目前的数字；与上期相比需上期报表');
+  const result: Ranking = {
+    nodeId: node._id,
+    nodeName: node.name,
+    period: periodView(period, now),
+    previousPeriod: periodView(before, now),
+    figure: spec
+      ? { id: spec.id, name: spec.name, definition: spec.definition, better }
+      : {
+          id: COMPOSITE,
+          name: '综合得分',
+          definition:
+            '各项比率按权重加权平均（越低越好的指标按 100% 减去该值计），满分 100 分；某项本期无数值时不计入，权重见下表',
+          better,
+        },
+    bands: bands ? { green: bands.green, amber: bands.amber, text: bandsText(spec, bands, better) } : null,
+    weights: spec
+      ? null
+      : FIGURES.filter((f) => (weights[f.id] ?? 0) > 0).map((f) => ({
+          figureId: f.id,
+          name: f.name,
+          weight: weights[f.id]!,
+        })),
+    rows,
+    notes,
+  };
+  return result;
+}

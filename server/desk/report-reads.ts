@@ -8,6 +8,7 @@ import type { ReportArchive, ReportSummary, ReportView } from '../../typings/are
 import { figureOf, figureText } from '../domain/desk/figures';
 import { parseReportPeriod, previousReportPeriod, reportPeriodOf } from '../domain/desk/periods';
 import { canAdminister } from '../domain/scope';
+import type { OrgDoc } from '../orgs/org-store';
 import { db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { invalidArgument, notFound, permissionDenied } from '../platform/errors';
@@ -78,59 +79,68 @@ export const report: Handler<'desk', 'report'> = {
     period: periodKeySchema,
     version: labelled(z.number().int().min(1).max(10_000), '版本').optional(),
   }),
-  async run({ nodeId, period: key, version }, { caller }) {
-    const now = new Date();
-    const period = parseReportPeriod(key);
-    if (!period || !REPORT_KINDS.includes(period.kind)) throw invalidArgument('报表只按周、月、季度出具', 'period');
+  async run({ nodeId, period, version }, { caller }) {
     const { node } = await readableNode(caller, nodeId);
-    const versionsRes = await db
-      .collection(COLLECTIONS.deskReports)
-      .where({ period: key, state: 'issued' })
-      .orderBy('version', 'asc')
-      .limit(1000)
-      .get();
-    const all = versionsRes.data as ReportDoc[];
-    const header = version ? all.find((r) => r.version === version) : all[all.length - 1];
-    if (!header) throw notFound(version ? `${period.label}没有第 ${version} 版报表` : `${period.label}的报表尚未出具`);
-    const before = previousReportPeriod(period);
-    const [row, childrenRes, previous] = await Promise.all([
-      rowOf(header._id, node._id),
-      db
-        .collection(COLLECTIONS.deskReportRows)
-        .where({ reportId: header._id, parentId: node._id })
-        .orderBy('nodeName', 'asc')
-        .limit(MAX_CHILDREN)
-        .get(),
-      latestReport(before.key).then((r) => (r ? rowOf(r._id, node._id) : null)),
-    ]);
-    if (!row) throw notFound('该组织在这期报表出具时还没有设立');
-    const inScope = header.changes.filter((c) => c.nodeId === node._id || c.ancestors.includes(node._id));
-    const view: ReportView = {
-      ...summaryOf(header),
-      nodeId: node._id,
-      nodeName: node.name,
-      periodView: periodView(period, now),
-      versions: all.map((r) => r.version),
-      groups: groupedViews(valuesOfRow(row), previous ? valuesOfRow(previous) : {}, period),
-      heldByKind: kindRows(row.heldByKind),
-      pointsByCategory: categoryRows(row.pointsByCategory),
-      children: (childrenRes.data as ReportRowDoc[]).map((c) => ({
-        nodeId: c.nodeId,
-        nodeName: c.nodeName,
-        figures: c.values.map((v) => ({ id: v.id, value: v.value, text: figureText(figureOf(v.id)!, v.value) })),
-      })),
-      changes: inScope.map((c) => ({
-        nodeId: c.nodeId,
-        nodeName: c.nodeName,
-        figureName: c.figureName,
-        beforeText: c.beforeText,
-        afterText: c.afterText,
-      })),
-      changeCount: inScope.length,
-    };
-    return view;
+    return reportViewOf(node, period, version, new Date());
   },
 };
+
+/** One issued report as the node reads it (the latest version unless one is named). */
+export async function reportViewOf(
+  node: OrgDoc,
+  key: string,
+  version: number | undefined,
+  now: Date,
+): Promise<ReportView> {
+  const period = parseReportPeriod(key);
+  if (!period || !REPORT_KINDS.includes(period.kind)) throw invalidArgument('报表只按周、月、季度出具', 'period');
+  const versionsRes = await db
+    .collection(COLLECTIONS.deskReports)
+    .where({ period: key, state: 'issued' })
+    .orderBy('version', 'asc')
+    .limit(1000)
+    .get();
+  const all = versionsRes.data as ReportDoc[];
+  const header = version ? all.find((r) => r.version === version) : all[all.length - 1];
+  if (!header) throw notFound(version ? `${period.label}没有第 ${version} 版报表` : `${period.label}的报表尚未出具`);
+  const before = previousReportPeriod(period);
+  const [row, childrenRes, previous] = await Promise.all([
+    rowOf(header._id, node._id),
+    db
+      .collection(COLLECTIONS.deskReportRows)
+      .where({ reportId: header._id, parentId: node._id })
+      .orderBy('nodeName', 'asc')
+      .limit(MAX_CHILDREN)
+      .get(),
+    latestReport(before.key).then((r) => (r ? rowOf(r._id, node._id) : null)),
+  ]);
+  if (!row) throw notFound('该组织在这期报表出具时还没有设立');
+  const inScope = header.changes.filter((c) => c.nodeId === node._id || c.ancestors.includes(node._id));
+  const view: ReportView = {
+    ...summaryOf(header),
+    nodeId: node._id,
+    nodeName: node.name,
+    periodView: periodView(period, now),
+    versions: all.map((r) => r.version),
+    groups: groupedViews(valuesOfRow(row), previous ? valuesOfRow(previous) : {}, period),
+    heldByKind: kindRows(row.heldByKind),
+    pointsByCategory: categoryRows(row.pointsByCategory),
+    children: (childrenRes.data as ReportRowDoc[]).map((c) => ({
+      nodeId: c.nodeId,
+      nodeName: c.nodeName,
+      figures: c.values.map((v) => ({ id: v.id, value: v.value, text: figureText(figureOf(v.id)!, v.value) })),
+    })),
+    changes: inScope.map((c) => ({
+      nodeId: c.nodeId,
+      nodeName: c.nodeName,
+      figureName: c.figureName,
+      beforeText: c.beforeText,
+      afterText: c.afterText,
+    })),
+    changeCount: inScope.length,
+  };
+  return view;
+}
 
 export const issueReport: Handler<'desk', 'issueReport'> = {
   input: z.object({

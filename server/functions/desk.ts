@@ -1,3 +1,4 @@
+import { exportFile } from '../desk/exports';
 import { figures } from '../desk/figures';
 import { ranking } from '../desk/ranking';
 import { issueReport, report, reports } from '../desk/report-reads';
@@ -13,4 +14,5 @@ export const main = defineFunction('desk', {
   reports,
   report,
   issueReport,
+  export: exportFile,
 });

@@ -150,6 +150,21 @@ export interface ReportView extends ReportSummary {
   changes: ReportChangeView[];
 }
 
+/** What to export: an issued report of the node, or a ranking of its children. */
+export type ExportAsked =
+  { kind: 'report'; period: string; version?: number } | { kind: 'ranking'; figureId: string; period?: string };
+
+/** A produced .xlsx: open it with wx.downloadFile + wx.openDocument({ showMenu: true }) to forward it. */
+export interface ExportedFile {
+  fileId: string;
+  /** A temporary link (two hours). */
+  url: string;
+  /** 思明区2026年11月月报（第1版）.xlsx */
+  fileName: string;
+  rows: number;
+  bytes: number;
+}
+
 export interface DeskApi {
   /** Every figure of a node the caller administers (or the branch they run) for a period (this month when none). */
   figures: { input: { nodeId: string; period?: string }; output: DeskFigures };
@@ -161,6 +176,8 @@ export interface DeskApi {
   reports: { input: { nodeId: string }; output: ReportArchive };
   /** One issued report (the latest version unless one is asked for), for the node. */
   report: { input: { nodeId: string; period: string; version?: number }; output: ReportView };
+  /** Export a report or a ranking as .xlsx (audited). */
+  export: { input: { nodeId: string; what: ExportAsked }; output: ExportedFile };
   /** Issue a closed period's report again: a new version when a figure changed (an administrator). */
   issueReport: {
     input: { nodeId: string; period: string; reason: string };

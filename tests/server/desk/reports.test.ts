@@ -2,6 +2,7 @@
  * 周报、月报、季报: issued by the scheduler after each period closes, never recounted; a later
  * correction is a new version that lists what changed; who may read and issue; bad input.
  */
+import ExcelJS from 'exceljs';
 import { COLLECTIONS } from '../../../database/collections';
 import { addMonths, monthOf } from '../../../server/domain/dues/months';
 import { periodKey, previousPeriod } from '../../../server/domain/jobs/periods';
@@ -137,5 +138,82 @@ describe('who may read and issue', () => {
     expect((await issue({ reason: '' })).reply).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
     expect((await report({ version: 9 })).reply).toMatchObject({ error: { code: 'NOT_FOUND' } });
     expect((await t.db.collection(COLLECTIONS.deskReports).count()).total).toBe(before);
+  });
+});
+
+describe('the exported file, read back', () => {
+  const download = async (url: string) => {
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await res.arrayBuffer()));
+    return book;
+  };
+
+  test('a report: a sheet per section with Chinese headers and number formats, the changes, the definitions', async () => {
+    const { reply } = await t.call(
+      'desk',
+      'export',
+      { nodeId: STREET, what: { kind: 'report', period: P } },
+      'demo-admin',
+    );
+    const file = expectOk(reply);
+    expect(file.fileName).toMatch(/^报表街道.+月报（第2版）\.xlsx$/);
+    const book = await download(file.url);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '覆盖',
+      '组织生活',
+      '党费',
+      '先锋作用',
+      '与上一版相比',
+      '指标口径',
+    ]);
+    const dues = book.getWorksheet('党费')!;
+    // Two heading lines, then the header, then the street and its branch.
+    const header = (dues.getRow(3).values as unknown[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['组织', '应交党员（人）', '交纳率（%）', '应交党费（元）']));
+    const col = (name: string) => header.indexOf(name) + 1;
+    expect(dues.getRow(4).getCell(1).value).toBe('报表街道（合计）');
+    expect(dues.getRow(4).getCell(col('应交党员（人）')).value).toBe(3);
+    const rate = dues.getRow(4).getCell(col('交纳率（%）'));
+    expect(rate.value).toBeCloseTo(0.667, 3);
+    expect(rate.numFmt).toBe('0.0%');
+    const due = dues.getRow(4).getCell(col('应交党费（元）'));
+    expect(due).toMatchObject({ value: 30, numFmt: '#,##0.00' });
+    expect(dues.getRow(5).getCell(1).value).toBe('报表支部');
+    const defs = book.getWorksheet('指标口径')!;
+    expect((defs.getRow(1).values as unknown[]).slice(1)).toEqual(['分类', '指标', '单位', '口径（统计方法）']);
+    expect(defs.getColumn(4).values).toContain('本期各月已交的人月数 ÷ 应交的人月数（免交的月份不计入）');
+    const changes = book.getWorksheet('与上一版相比')!;
+    expect(changes.rowCount).toBeGreaterThan(3);
+    const audit = await t.db.collection(COLLECTIONS.auditLog).where({ action: 'desk.export' }).get();
+    expect(audit.data[0]).toMatchObject({
+      actor: 'demo-admin',
+      after: { kind: 'report', period: P, rows: expect.any(Number) },
+    });
+  });
+
+  test('a ranking: places, values with their format, bands', async () => {
+    const what = { kind: 'ranking' as const, figureId: 'dues.paidRate', period: P };
+    const file = expectOk((await t.call('desk', 'export', { nodeId: STREET, what }, 'demo-admin')).reply);
+    const sheet = (await download(file.url)).getWorksheet('排名')!;
+    const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+    const first = rows.find((r) => r[2] === '报表支部')!;
+    expect(first[1]).toBe(1);
+    expect(first[3]).toBeCloseTo(0.667, 3);
+    expect(first[7]).toBe('红');
+  });
+
+  test('another district’s report cannot be exported, and bad input is refused', async () => {
+    const what = { kind: 'report' as const, period: P };
+    expect((await t.call('desk', 'export', { nodeId: STREET, what }, 'demo-secretary-huli')).reply).toMatchObject({
+      error: { code: 'PERMISSION_DENIED' },
+    });
+    const bad = await t.callRaw(
+      'desk',
+      { action: 'export', nodeId: STREET, what: { kind: 'everything' } },
+      'demo-admin',
+    );
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 });
