@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ExportedFile, Ranking, ReportView } from '../../typings/areas/desk';
+import type { DrilldownList, ExportedFile, Ranking, ReportView } from '../../typings/areas/desk';
 import { COLLECTIONS } from '../../database/collections';
 import { FIGURE_GROUP_NAMES, FIGURES, figureOf, UNIT_NAMES, type FigureSpec } from '../domain/desk/figures';
 import { writeAudit } from '../platform/audit';
@@ -18,6 +18,14 @@ import { labelled, z } from '../platform/validation';
 import { shanghaiMonth } from '../domain/shanghai-day';
 import { nodeIdSchema, periodKeySchema, readableNode } from './node-access';
 import { rankingOf } from './ranking';
+import {
+  allDrilldownRows,
+  auditDrilldown,
+  DRILLDOWN_TITLES,
+  drilldownListSchema,
+  drilldownReasonSchema,
+} from './drilldown';
+import type { OrgDoc } from '../orgs/org-store';
 import { reportViewOf } from './report-reads';
 import { writeWorkbook, type Column, type ColumnFormat, type Row, type Sheet } from './xlsx';
 
@@ -162,7 +170,28 @@ const askedSchema = z.discriminatedUnion('kind', [
     figureId: labelled(z.string().trim().min(1).max(64), '指标'),
     period: periodKeySchema.optional(),
   }),
+  z.object({ kind: z.literal('drilldown'), list: drilldownListSchema, reason: drilldownReasonSchema }),
 ]);
+
+/** A drill-down list: the rows streamed page by page from the database into the sheet. */
+function drilldownSheets(node: OrgDoc, list: DrilldownList, now: Date): Sheet[] {
+  return [
+    {
+      name: '名单',
+      heading: [
+        `${node.name}：${DRILLDOWN_TITLES[list]}`,
+        `导出时间 ${now.toISOString().slice(0, 10)}；手机号已隐去中间四位，不含身份证号`,
+      ],
+      columns: [
+        { header: '姓名', key: 'name', format: 'text', width: 12 },
+        { header: '手机号', key: 'phoneMasked', format: 'text', width: 16 },
+        { header: '所在组织', key: 'placeName', format: 'text', width: 30 },
+        { header: '情况', key: 'detail', format: 'text', width: 36 },
+      ],
+      rows: allDrilldownRows(node, list, now) as AsyncIterable<Row>,
+    },
+  ];
+}
 
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, '');
 
@@ -179,12 +208,26 @@ export const exportFile: Handler<'desk', 'export'> = {
         reportSheets(r),
         now,
       );
+    } else if (what.kind === 'drilldown') {
+      produced = await produce(
+        safeName(`${node.name}${DRILLDOWN_TITLES[what.list]}.xlsx`),
+        drilldownSheets(node, what.list, now),
+        now,
+      );
     } else {
       const r = await rankingOf(node, what.figureId, what.period, now);
       produced = await produce(
         safeName(`${r.nodeName}${r.period.label}晾晒-${r.figure.name}.xlsx`),
         rankingSheets(r),
         now,
+      );
+    }
+    if (what.kind === 'drilldown') {
+      await auditDrilldown(
+        caller,
+        node,
+        { list: what.list, rows: produced.rows, exported: produced.fileId },
+        what.reason,
       );
     }
     await writeAudit({

@@ -1,3 +1,4 @@
+import { drilldown } from '../desk/drilldown';
 import { exportFile } from '../desk/exports';
 import { figures } from '../desk/figures';
 import { ranking } from '../desk/ranking';
@@ -14,5 +15,6 @@ export const main = defineFunction('desk', {
   reports,
   report,
   issueReport,
+  drilldown,
   export: exportFile,
 });

@@ -150,9 +150,31 @@ export interface ReportView extends ReportSummary {
   changes: ReportChangeView[];
 }
 
-/** What to export: an issued report of the node, or a ranking of its children. */
+/** Lists behind a figure, of people the node should follow up. */
+export type DrilldownList = 'pendingLong' | 'lostContact' | 'arrears3' | 'arrears6';
+
+/** One person in a drill-down: masked (never a 身份证号; the phone masked). */
+export interface DrilldownRow {
+  name: string;
+  phoneMasked: string;
+  /** The branch, or where the registration waits. */
+  placeName: string;
+  /** Why they are listed: 已等待 12 天, 连续欠交 4 个月（最早 2026年7月）… */
+  detail: string;
+}
+
+export interface DrilldownPage {
+  list: DrilldownList;
+  title: string;
+  rows: DrilldownRow[];
+  nextCursor: string | null;
+}
+
+/** What to export: an issued report of the node, a ranking of its children, or a drill-down list. */
 export type ExportAsked =
-  { kind: 'report'; period: string; version?: number } | { kind: 'ranking'; figureId: string; period?: string };
+  | { kind: 'report'; period: string; version?: number }
+  | { kind: 'ranking'; figureId: string; period?: string }
+  | { kind: 'drilldown'; list: DrilldownList; reason: string };
 
 /** A produced .xlsx: open it with wx.downloadFile + wx.openDocument({ showMenu: true }) to forward it. */
 export interface ExportedFile {
@@ -176,7 +198,12 @@ export interface DeskApi {
   reports: { input: { nodeId: string }; output: ReportArchive };
   /** One issued report (the latest version unless one is asked for), for the node. */
   report: { input: { nodeId: string; period: string; version?: number }; output: ReportView };
-  /** Export a report or a ranking as .xlsx (audited). */
+  /** The people behind a figure, masked, a page at a time; every read is audited with its reason. */
+  drilldown: {
+    input: { nodeId: string; list: DrilldownList; reason: string; cursor?: string; limit?: number };
+    output: DrilldownPage;
+  };
+  /** Export a report, a ranking or a drill-down list as .xlsx (audited). */
   export: { input: { nodeId: string; what: ExportAsked }; output: ExportedFile };
   /** Issue a closed period's report again: a new version when a figure changed (an administrator). */
   issueReport: {
