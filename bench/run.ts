@@ -1,5 +1,6 @@
 import { benchBranchListPage } from './branch-list-page';
 import { benchCheckinBurst } from './checkin-burst';
+import { benchDesk } from './desk';
 import { benchEmulatorQuery } from './emulator-query';
 import { benchFunctionCalls } from './function-calls';
 import { benchMemberRoundTrips } from './member-round-trips';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   await benchCheckinBurst();
   await benchPointsRanking();
   await benchBranchListPage();
+  await benchDesk();
 }
 
 main().catch((err) => {

@@ -70,27 +70,27 @@ async function finish(id: string, patch: Pick<JobRunDoc, 'state' | 'result' | 'e
     .update({ ...patch, finishedAt: new Date() });
 }
 
+/** Run one job for one period, once: claimed first, so a period already done or running is skipped. */
+export async function runPeriod(job: JobSpec, period: string, now: Date): Promise<TickOutcome> {
+  if (!(await claim(job, period, now))) return { jobId: job.id, period, outcome: 'skipped' };
+  const id = runIdOf(job.id, period);
+  try {
+    const result = (await job.run(period, now)) ?? null;
+    await finish(id, { state: 'done', result, error: null });
+    return { jobId: job.id, period, outcome: 'ran', result };
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    console.error(`[jobs] ${id} failed`, err);
+    await finish(id, { state: 'failed', result: null, error }).catch(() => undefined);
+    return { jobId: job.id, period, outcome: 'failed', error };
+  }
+}
+
 /** One timer tick: every due period of every job, oldest first; a failing job does not stop the others. */
 export async function runDueJobs(now: Date = new Date(), jobs: readonly JobSpec[] = JOBS): Promise<TickOutcome[]> {
   const outcomes: TickOutcome[] = [];
   for (const job of jobs) {
-    for (const period of duePeriods(job.period, now, job.catchUp)) {
-      if (!(await claim(job, period, now))) {
-        outcomes.push({ jobId: job.id, period, outcome: 'skipped' });
-        continue;
-      }
-      const id = runIdOf(job.id, period);
-      try {
-        const result = (await job.run(period, now)) ?? null;
-        await finish(id, { state: 'done', result, error: null });
-        outcomes.push({ jobId: job.id, period, outcome: 'ran', result });
-      } catch (err) {
-        const error = err instanceof Error ? err.message : String(err);
-        console.error(`[jobs] ${id} failed`, err);
-        await finish(id, { state: 'failed', result: null, error }).catch(() => undefined);
-        outcomes.push({ jobId: job.id, period, outcome: 'failed', error });
-      }
-    }
+    for (const period of duePeriods(job.period, now, job.catchUp)) outcomes.push(await runPeriod(job, period, now));
   }
   return outcomes;
 }

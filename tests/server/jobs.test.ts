@@ -151,3 +151,30 @@ describe('jobs.runs', () => {
     expect(bad.reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 });
+
+describe('running a period now (jobs.runPeriod)', () => {
+  const runNow = (jobId: string, period: string, openid = 'demo-super') =>
+    t.call('jobs', 'runPeriod', { jobId, period }, openid);
+
+  test('the system administrator makes good a month closed before the desk was deployed, once', async () => {
+    const key = monthsAgo(3);
+    const first = expectOk((await runNow('desk.close-month', key)).reply);
+    expect(first).toMatchObject({ outcome: 'ran', error: null });
+    expect(await runOf('desk.close-month', key)).toMatchObject({
+      state: 'done',
+      result: { month: addMonths(key, -1), final: true },
+    });
+    expect(expectOk((await runNow('desk.close-month', key)).reply).outcome).toBe('skipped');
+  });
+
+  test('is refused to others, for an unknown job, and for a period not begun or not a period', async () => {
+    expect((await runNow('desk.close-month', monthsAgo(3), 'demo-admin')).reply).toMatchObject({
+      error: { code: 'PERMISSION_DENIED' },
+    });
+    expect((await runNow('everything', monthsAgo(1))).reply).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
+    expect((await runNow('desk.close-month', addMonths(thisMonth(), 1))).reply).toMatchObject({
+      error: { code: 'INVALID_ARGUMENT' },
+    });
+    expect((await runNow('desk.close-month', '2026-W49')).reply).toMatchObject({ error: { code: 'INVALID_ARGUMENT' } });
+  });
+});

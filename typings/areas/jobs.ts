@@ -16,4 +16,12 @@ export interface JobRunView {
 export interface JobsApi {
   /** The latest runs, newest first. */
   runs: { input: { limit?: number }; output: { items: JobRunView[] } };
+  /**
+   * Run one job for a past or current period now (a month closed before the desk was deployed, a
+   * report to make good): once, as the timer would; a period already done is skipped.
+   */
+  runPeriod: {
+    input: { jobId: string; period: string };
+    output: { jobId: string; period: string; outcome: 'ran' | 'failed' | 'skipped'; error: string | null };
+  };
 }
