@@ -4,6 +4,7 @@ import { buildFunctions } from './build-functions';
 import { startLocalCloud } from '../emulator/server';
 import { seedDemo } from '../emulator/seed';
 import { seedDemoActivity } from '../emulator/seed/demo-activity';
+import { seedDemoHistory } from '../emulator/seed/demo-history';
 import { DEMO_PEOPLE, DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
 import { startTimerTriggers, timerTriggersOf } from '../emulator/timer-triggers';
 
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   const app = tcb.init({ env: cloud.envId, secretId: 'local', secretKey: 'local', serviceUrl: cloud.adminUrl });
   const seeded = await seedDemo(app.database());
   const activity = await seedDemoActivity(cloud.functions);
+  const history = await seedDemoHistory(app.database(), cloud.functions);
   // The platform fires timer triggers; locally the host does, on the schedule cloudbaserc.json gives.
   const triggers = timerTriggersOf(path.join(root, 'cloudbaserc.json'));
   const stopTimers = startTimerTriggers(triggers, (name, event) => cloud.functions.invoke(name, event));
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
     `  数据：${opts.memory ? '内存（退出即清空）' : path.resolve(root, opts.dataDir)}`,
     `  演示数据：${seeded.map((s) => `${s.collection} 新增 ${s.created}、已有 ${s.existing}`).join('；')}`,
     `  演示活动：新发布学习活动 ${activity.sessions} 场，确认党费基数 ${activity.duesProfiles} 人`,
+    history
+      ? `  组织部工作台演示历史：${history.members} 名党员、${history.sessions} 场活动、${history.attendance} 条出勤、${history.duesMonths} 条党费记录、${history.ledger} 条积分，已按月汇总 ${history.monthsClosed} 个月并出具报表`
+      : '  组织部工作台演示历史：已有',
     `  定时触发器：${triggers.map((t) => `${t.functionName}（${t.everyMs ? `每 ${t.everyMs / 60_000} 分钟` : '需手动触发'}）`).join('，') || '无'}`,
     '',
     '演示身份（openid）：',
