@@ -223,3 +223,29 @@ export function postToLocalHost(path: string, data: Record<string, unknown>): Pr
     });
   });
 }
+
+/**
+ * Download a file by its temporary link (cloud storage, or the local host's) and open it in
+ * WeChat's document viewer with 转发 in its menu. Rejects with a message fit to show.
+ */
+export function openDownloadedDocument(url: string, fileType: 'xlsx' | 'pdf'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url,
+      success: (res) => {
+        if (res.statusCode !== 200) {
+          reject(new CallError({ code: 'UNAVAILABLE', message: '文件下载失败，请稍后重试' }));
+          return;
+        }
+        wx.openDocument({
+          filePath: res.tempFilePath,
+          fileType,
+          showMenu: true,
+          success: () => resolve(),
+          fail: () => reject(new CallError({ code: 'UNAVAILABLE', message: '无法打开文件，请在电脑微信中重试' })),
+        });
+      },
+      fail: () => reject(new CallError({ code: 'UNAVAILABLE', message: '文件下载失败，请检查网络后重试' })),
+    });
+  });
+}

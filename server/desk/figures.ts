@@ -15,7 +15,7 @@ import { activityTotals } from './activity';
 import { blankCoverage, coverageOf } from './coverage';
 import { nodeIdSchema, periodAsked, periodKeySchema, readableNode } from './node-access';
 import { issuedRow, REPORT_KINDS, valuesOfRow } from './reports';
-import { categoryRows, groupedViews, kindRows, periodView } from './views';
+import { categoryRows, groupedViews, kindRows, periodChoices, periodView } from './views';
 
 /** The node's figures of a period with no report: counted now. */
 async function liveFigures(node: OrgDoc, period: ReportPeriod, now: Date) {
@@ -51,6 +51,7 @@ export const figures: Handler<'desk', 'figures'> = {
       nodeName: node.name,
       period: periodView(period, now),
       previousPeriod: periodView(before, now),
+      choices: periodChoices(now),
     };
     if (issued) {
       const issuedAt = new Date(issued.report.issuedAt ?? issued.report.startedAt).toISOString();

@@ -173,6 +173,15 @@ export async function rankingOf(node: OrgDoc, figureId: string, key: string | un
         })),
     rows,
     notes,
+    figureChoices: [
+      { id: COMPOSITE, name: '综合得分' },
+      ...(FIGURES as readonly FigureSpec[])
+        .filter((f) => f.better !== undefined && countedFor(f, period.kind))
+        .map((f) => ({
+          id: f.id,
+          name: f.name,
+        })),
+    ],
   };
   return result;
 }

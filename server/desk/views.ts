@@ -9,7 +9,7 @@ import {
   figureText,
   type FigureGroup,
 } from '../domain/desk/figures';
-import { isClosed, type ReportPeriod } from '../domain/desk/periods';
+import { isClosed, previousReportPeriod, reportPeriodOf, type ReportPeriod } from '../domain/desk/periods';
 import type { ActivitySums, FigureValues } from '../domain/desk/values';
 import { CATEGORY_LABELS } from '../domain/points/rules';
 import { SESSION_KIND_LABELS, SESSION_KINDS } from '../domain/sessions';
@@ -59,3 +59,19 @@ export const categoryRows = (points: ActivitySums['byCategory']): DeskFigures['p
     label: CATEGORY_LABELS[category],
     points: points[category] ?? 0,
   })).filter((c) => c.points !== 0);
+
+/** The periods offered on the desk, named as people say them. */
+export function periodChoices(now: Date): { key: string; name: string }[] {
+  const week = reportPeriodOf('week', now);
+  const month = reportPeriodOf('month', now);
+  const quarter = reportPeriodOf('quarter', now);
+  return [
+    { key: month.key, name: '本月' },
+    { key: previousReportPeriod(month).key, name: '上月' },
+    { key: week.key, name: '本周' },
+    { key: previousReportPeriod(week).key, name: '上周' },
+    { key: quarter.key, name: '本季度' },
+    { key: previousReportPeriod(quarter).key, name: '上季度' },
+    { key: reportPeriodOf('year', now).key, name: '今年' },
+  ];
+}

@@ -54,6 +54,8 @@ export interface DeskFigures {
   groups: FigureGroupView[];
   heldByKind: { kind: SessionKind; label: string; held: number }[];
   pointsByCategory: { category: PointsCategory; label: string; points: number }[];
+  /** The periods a person picks from: 本月、上月、本周、上周、本季度、上季度、今年. */
+  choices: { key: string; name: string }[];
 }
 
 export type BandColour = 'green' | 'amber' | 'red';
@@ -90,6 +92,8 @@ export interface Ranking {
   rows: RankingRow[];
   /** How to read it: ties, children without a value, where the figures come from. */
   notes: string[];
+  /** The figures it may be ranked on for this period, the composite first. */
+  figureChoices: { id: string; name: string }[];
 }
 
 export interface RankingSettings {

@@ -1,0 +1,136 @@
+/**
+ * 晾晒: the children of a node ranked on one figure (the composite first), with 绿/黄/红 in words
+ * as well as colour, places gained or lost on the period before, and how to read it. A row opens
+ * that child's desk; 导出表格 opens the ranking as .xlsx to forward.
+ */
+import type { Ranking } from '../../../typings/areas/desk';
+import { toCallError } from '../../services/cloud';
+import { exportAndOpen, fetchRanking } from '../../services/desk';
+import { tell } from '../../utils/dialogs';
+import { isRetryable, type LoadStatus } from '../../utils/view-state';
+
+const BAND_WORDS = { green: '绿', amber: '黄', red: '红' } as const;
+
+interface Row {
+  nodeId: string;
+  nodeName: string;
+  place: string;
+  text: string;
+  band: string;
+  bandWord: string;
+  move: string;
+}
+
+type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
+  Record<string, never>,
+  Record<string, never>,
+  T
+>;
+
+function rowOf(r: Ranking['rows'][number]): Row {
+  const move =
+    r.placesUp === null
+      ? ''
+      : r.placesUp === 0
+        ? '名次不变'
+        : r.placesUp > 0
+          ? `上升 ${r.placesUp} 名`
+          : `下降 ${-r.placesUp} 名`;
+  return {
+    nodeId: r.nodeId,
+    nodeName: r.nodeName,
+    place: r.rank === null ? '—' : r.tied ? `${r.rank}（并列）` : String(r.rank),
+    text: r.text,
+    band: r.band ?? 'none',
+    bandWord: r.band ? BAND_WORDS[r.band] : '',
+    move,
+  };
+}
+
+Component({
+  data: {
+    status: 'loading' as LoadStatus,
+    errorMessage: '',
+    retryable: true,
+    nodeId: '',
+    nodeName: '',
+    period: '',
+    periodLabel: '',
+    figureId: 'composite',
+    figureName: '',
+    definition: '',
+    bandsText: '',
+    weightsText: '',
+    figureChoices: [] as { id: string; name: string }[],
+    rows: [] as Row[],
+    notes: [] as string[],
+    exporting: false,
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.setData({
+        nodeId: decodeURIComponent(query.nodeId ?? ''),
+        nodeName: decodeURIComponent(query.name ?? ''),
+        period: decodeURIComponent(query.period ?? ''),
+      });
+      void this.load();
+    },
+
+    onRetry() {
+      void this.load();
+    },
+
+    onFigureTap(event: Dataset<{ id: string }>) {
+      if (event.currentTarget.dataset.id === this.data.figureId) return;
+      this.setData({ figureId: event.currentTarget.dataset.id });
+      void this.load();
+    },
+
+    onRowTap(event: Dataset<{ id: string; name: string }>) {
+      const { id, name } = event.currentTarget.dataset;
+      const q = `nodeId=${encodeURIComponent(id)}&name=${encodeURIComponent(name)}&period=${encodeURIComponent(this.data.period)}`;
+      void wx.navigateTo({ url: `/pages-admin/desk/index?${q}` });
+    },
+
+    async onExport() {
+      if (this.data.exporting) return;
+      this.setData({ exporting: true });
+      try {
+        await exportAndOpen(this.data.nodeId, {
+          kind: 'ranking',
+          figureId: this.data.figureId,
+          period: this.data.period || undefined,
+        });
+      } catch (err) {
+        await tell('导出没有成功', toCallError(err).message);
+      } finally {
+        this.setData({ exporting: false });
+      }
+    },
+
+    async load(): Promise<void> {
+      this.setData({ status: 'loading' });
+      try {
+        const r = await fetchRanking(this.data.nodeId, this.data.figureId, this.data.period || undefined);
+        void wx.setNavigationBarTitle({ title: `${r.nodeName}晾晒` });
+        this.setData({
+          status: 'ready',
+          nodeName: r.nodeName,
+          period: r.period.key,
+          periodLabel: r.period.label,
+          figureName: r.figure.name,
+          definition: r.figure.definition,
+          bandsText: r.bands?.text ?? '',
+          weightsText: r.weights ? r.weights.map((w) => `${w.name} ×${w.weight}`).join('，') : '',
+          figureChoices: r.figureChoices,
+          rows: r.rows.map(rowOf),
+          notes: r.notes,
+        });
+      } catch (err) {
+        const error = toCallError(err);
+        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
+      }
+    },
+  },
+});
