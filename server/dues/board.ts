@@ -138,7 +138,7 @@ export const branchBoard: Handler<'dues', 'branchBoard'> = {
       currentMonth: current,
       bandCounts,
       rows,
-      reviewList: rows.filter((r) => ARREARS_FOLLOW_UP[r.band].reviewList),
+      reviewMemberIds: rows.filter((r) => ARREARS_FOLLOW_UP[r.band].reviewList).map((r) => r.memberId),
       thisMonth,
       pendingBases: (pending as { total: number }).total,
       unapplied: (unapplied.data as DuesOrderDoc[]).map((o): UnappliedPayment => ({

@@ -143,7 +143,7 @@ export function aBoard(overrides: Partial<BranchDuesBoard> = {}): BranchDuesBoar
       row('m3', '乙三', '3', ['2026-08', '2026-09', '2026-10'], '请联系了解情况'),
       row('m1', '甲一', '1', ['2026-10'], null),
     ],
-    reviewList: [seven],
+    reviewMemberIds: [seven.memberId],
     thisMonth: { owing: 5, paid: 2, unpaid: 3, waived: 1, dueFen: 11_020, receivedFen: 6_000 },
     pendingBases: 2,
     unapplied: [],

@@ -251,8 +251,8 @@ export interface BranchDuesBoard {
   bandCounts: Record<'1' | '3' | '5' | '6+', number>;
   /** Everyone behind, furthest behind first. */
   rows: ArrearsRow[];
-  /** 6+ consecutive months: for the branch's review under 党章第九条. */
-  reviewList: ArrearsRow[];
+  /** Of `rows`, the members 6+ consecutive months behind, for the branch's review under 党章第九条 (ids, not the rows again). */
+  reviewMemberIds: string[];
   thisMonth: DuesTotals;
   /** Declarations waiting for the secretary. */
   pendingBases: number;

@@ -82,7 +82,7 @@ function header(board: BranchDuesBoard) {
     },
     chips: bandChips(board),
     arrears: board.rows.map(toArrears),
-    review: board.reviewList.map(toArrears),
+    review: board.rows.filter((r) => board.reviewMemberIds.includes(r.memberId)).map(toArrears),
     refunds: board.unapplied.map((u) => ({
       orderId: u.orderId,
       name: u.name,

@@ -84,7 +84,7 @@ describe('the branch dues board', () => {
       ['戊间', '1', 2, 12_000],
       ['甲一', '1', 1, 4_000],
     ]);
-    expect(board.reviewList.map((r) => r.name)).toEqual(['丁七']);
+    expect(board.reviewMemberIds.map((id) => board.rows.find((r) => r.memberId === id)!.name)).toEqual(['丁七']);
     // To-dos for the secretary at 3 and 5 months, and the review at 6.
     expect(board.rows.find((r) => r.band === '3')!.todo).toContain('3 个月');
     expect(board.rows.find((r) => r.band === '5')!.todo).toContain('5 个月');
