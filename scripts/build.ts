@@ -1,4 +1,5 @@
 import { buildFunctions } from './build-functions';
+import { buildEcharts } from './build-echarts';
 import { buildMiniprogramNpm } from './build-npm';
 
 /** `npm run build`: bundle every cloud function, then build npm for the mini-program. */
@@ -11,7 +12,10 @@ async function main(): Promise<void> {
   }
   if (all || args.has('--npm')) {
     await buildMiniprogramNpm();
-    console.log('小程序 npm 构建完成：miniprogram/miniprogram_npm');
+    const echarts = await buildEcharts();
+    console.log(
+      `小程序 npm 构建完成：miniprogram/miniprogram_npm；管理分包 ECharts（定制）${(echarts / 1024).toFixed(0)} KB`,
+    );
   }
 }
 

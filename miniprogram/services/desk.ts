@@ -3,11 +3,15 @@
  * its report archive and reports, and exports, which open in WeChat's document viewer so they can
  * be forwarded. The server checks scope on every call.
  */
-import type { DeskFigures, ExportAsked, Ranking, ReportArchive, ReportView } from '../../typings/areas/desk';
+import type { DeskFigures, ExportAsked, Ranking, ReportArchive, ReportView, Trend } from '../../typings/areas/desk';
 import { callFunction, openDownloadedDocument } from './cloud';
 
 export function fetchDeskFigures(nodeId: string, period?: string): Promise<DeskFigures> {
   return callFunction('desk', 'figures', period ? { nodeId, period } : { nodeId });
+}
+
+export function fetchTrend(nodeId: string, figureId: string): Promise<Trend> {
+  return callFunction('desk', 'trend', { nodeId, figureId });
 }
 
 export function fetchRanking(nodeId: string, figureId: string, period?: string): Promise<Ranking> {

@@ -12,8 +12,8 @@ import { monthOf, monthRange } from '../domain/dues/months';
 import { SESSION_KINDS } from '../domain/sessions';
 import { _, db } from '../platform/cloudbase';
 
-/** Whole node (`null`), or one row per child of the node (its id). */
-export type Grouping = { byChildAt: number } | null;
+/** Whole node (`null`), one row per child of the node (its id), or one row per month (its key). */
+export type Grouping = { byChildAt: number } | { byMonth: true } | null;
 
 /** The months of a period up to now: a month, a quarter's three, a year's twelve. */
 export function monthsOf(period: ReportPeriod, now: Date): string[] {
@@ -24,7 +24,8 @@ export function monthsOf(period: ReportPeriod, now: Date): string[] {
 const MAX_GROUPS = 1000;
 
 function groupKey(grouping: Grouping, path: string) {
-  return grouping ? db.command.aggregate.arrayElemAt([path, grouping.byChildAt]) : null;
+  if (!grouping) return null;
+  return 'byMonth' in grouping ? '$month' : db.command.aggregate.arrayElemAt([path, grouping.byChildAt]);
 }
 
 export interface ActivityRow {
@@ -40,7 +41,11 @@ type Flat = Record<string, number | string | null | Date>;
 async function fromBranchMonths(nodeId: string, months: string[], grouping: Grouping): Promise<ActivityRow[]> {
   const $ = db.command.aggregate;
   const last = months[months.length - 1]!;
-  const atEnd = (field: string) => $.sum($.cond({ if: $.eq(['$month', last]), then: field, else: 0 }));
+  // By month, every month is its own end.
+  const atEnd = (field: string) =>
+    grouping && 'byMonth' in grouping
+      ? $.sum(field)
+      : $.sum($.cond({ if: $.eq(['$month', last]), then: field, else: 0 }));
   const res = await db
     .collection(COLLECTIONS.deskBranchMonths)
     .aggregate()
@@ -127,6 +132,10 @@ async function fromSessions(
     return { key: (g._id as string | null) ?? null, sums, countedAt: now };
   });
 }
+
+/** The node's activity month by month over `months`: one round trip, for a trend. */
+export const activityByMonth = (nodeId: string, months: string[]) =>
+  fromBranchMonths(nodeId, months, { byMonth: true });
 
 /** The node's activity over the period, whole or by child: one round trip. */
 export async function activityOf(

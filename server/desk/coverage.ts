@@ -37,7 +37,7 @@ export const blankCoverage = (): CoverageCounts => ({
 export async function coverageOf(
   nodeId: string,
   now: Date,
-  grouping: Grouping = null,
+  grouping: Extract<Grouping, { byChildAt: number }> | null = null,
   childIds: readonly string[] = [],
 ): Promise<Map<string | null, CoverageCounts>> {
   const $ = db.command.aggregate;

@@ -6,7 +6,15 @@
  */
 import { COLLECTIONS } from '../../database/collections';
 import type { Ranking, RankingRow } from '../../typings/areas/desk';
-import { betterOf, countedFor, figureOf, figureText, FIGURES, type FigureSpec } from '../domain/desk/figures';
+import {
+  betterOf,
+  countedFor,
+  figureOf,
+  figureText,
+  FIGURES,
+  UNIT_NAMES,
+  type FigureSpec,
+} from '../domain/desk/figures';
 import { previousReportPeriod, type ReportPeriod } from '../domain/desk/periods';
 import {
   bandOf,
@@ -155,13 +163,20 @@ export async function rankingOf(node: OrgDoc, figureId: string, key: string | un
     period: periodView(period, now),
     previousPeriod: periodView(before, now),
     figure: spec
-      ? { id: spec.id, name: spec.name, definition: spec.definition, better }
+      ? {
+          id: spec.id,
+          name: spec.name,
+          definition: spec.definition,
+          better,
+          unit: spec.unit === 'fen' ? '元' : UNIT_NAMES[spec.unit],
+        }
       : {
           id: COMPOSITE,
           name: '综合得分',
           definition:
             '各项比率按权重加权平均（越低越好的指标按 100% 减去该值计），满分 100 分；某项本期无数值时不计入，权重见下表',
           better,
+          unit: 'score',
         },
     bands: bands ? { green: bands.green, amber: bands.amber, text: bandsText(spec, bands, better) } : null,
     weights: spec

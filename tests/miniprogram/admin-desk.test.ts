@@ -4,7 +4,7 @@
  * the report archive, and exports opened in WeChat's document viewer (wx.downloadFile and
  * wx.openDocument are stubbed: the edge of the world).
  */
-import type { DeskFigures, FigureView, Ranking, ReportArchive, ReportView } from '../../typings/areas/desk';
+import type { DeskFigures, FigureView, Ranking, ReportArchive, ReportView, Trend } from '../../typings/areas/desk';
 import { aProfile, anAdminGrant, anOrgNode, failed, ok } from './builders';
 import {
   callLifecycle,
@@ -92,16 +92,28 @@ function someFigures(over: Partial<DeskFigures> = {}): DeskFigures {
 
 type Handlers = Record<string, (req: SentRequest) => Answer>;
 
+const aTrend = (): Trend => ({
+  nodeId: 'xm-siming',
+  nodeName: '思明区',
+  figure: { id: 'life.attendanceRate', name: '参会率', definition: '', unit: '%', better: 'higher' },
+  points: [
+    { period: '2026-11', label: '11月', value: 850, text: '85.0%' },
+    { period: '2026-12', label: '12月', value: null, text: '无数据' },
+  ],
+});
+
 function stub(handlers: Handlers): jest.Mock {
   return stubRequest((req) => {
     const { action } = req.data as { action: string };
-    const handler = handlers[action];
+    const handler = handlers[action] ?? (action === 'trend' ? () => ({ body: ok(aTrend()) }) : undefined);
     if (!handler) throw new Error(`unexpected action ${action}`);
     return handler(req);
   });
 }
 
 const sent = (request: jest.Mock) => sentRequests(request).map((r) => r.data as Record<string, unknown>);
+/** The calls of one action, in order. */
+const sentOf = (request: jest.Mock, action: string) => sent(request).filter((d) => d.action === action);
 
 async function open(pagePath: string, query: Record<string, string>) {
   const page = renderPage(pagePath);
@@ -135,6 +147,16 @@ describe('the desk', () => {
     expect(textOf(page, '#attention')).toContain('有 4 人报到待审核，最长已等待 9 天');
     expect(textOf(page, '#attention')).toContain('2 人连续 6 个月以上未交党费');
     expect(textOf(page, '#held-by-kind')).toBe('党小组会 3 场');
+    // The trend's table says every month in words, under the chart.
+    expect(textOf(page, '#trend-table')).toBe('11月85.0%12月无数据');
+  });
+
+  test('a trend figure tap asks for that figure’s 12 months', async () => {
+    const request = stub({ figures: () => ({ body: ok(someFigures()) }) });
+    const page = await open('pages-admin/desk/index', { nodeId: 'xm-siming' });
+    page.querySelectorAll('.trend-option')[1]!.dispatchEvent('tap');
+    await settle();
+    expect(sent(request).at(-1)).toMatchObject({ action: 'trend', nodeId: 'xm-siming', figureId: 'dues.paidRate' });
   });
 
   test('a tap on a figure shows its definition; a period tap asks for that period', async () => {
@@ -145,7 +167,7 @@ describe('the desk', () => {
     expect(textOf(page, '#group-dues')).toContain('口径：交纳率的口径');
     page.querySelectorAll('.period-option')[1]!.dispatchEvent('tap');
     await settle();
-    expect(sent(request).at(-1)).toMatchObject({ action: 'figures', nodeId: 'xm-siming', period: '2026-11' });
+    expect(sentOf(request, 'figures').at(-1)).toMatchObject({ nodeId: 'xm-siming', period: '2026-11' });
   });
 
   test('a report’s figures say so; the buttons open 晾晒 and the archive for the node', async () => {
@@ -173,7 +195,7 @@ describe('the desk', () => {
     expect(page.querySelectorAll('.node-choice')).toHaveLength(2);
     page.querySelectorAll('.node-choice')[1]!.querySelector('.t-cell')!.dispatchEvent('tap');
     await settle();
-    expect(sent(request).at(-1)).toMatchObject({ action: 'figures', nodeId: 'xm-huli' });
+    expect(sentOf(request, 'figures').at(-1)).toMatchObject({ nodeId: 'xm-huli' });
 
     jest.resetModules();
     stub({
@@ -218,7 +240,13 @@ function aRanking(over: Partial<Ranking> = {}): Ranking {
     nodeName: '厦门市',
     period: period('2026-11', '2026年11月', true),
     previousPeriod: period('2026-10', '2026年10月', true),
-    figure: { id: 'composite', name: '综合得分', definition: '各项比率按权重加权平均', better: 'higher' },
+    figure: {
+      id: 'composite',
+      name: '综合得分',
+      definition: '各项比率按权重加权平均',
+      better: 'higher',
+      unit: 'score',
+    },
     bands: { green: 850, amber: 700, text: '绿：≥ 85.0 分；黄：≥ 70.0 分；红：低于 70.0 分' },
     weights: [{ figureId: 'dues.paidRate', name: '交纳率', weight: 2 }],
     rows: [

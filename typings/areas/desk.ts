@@ -84,7 +84,14 @@ export interface Ranking {
   period: PeriodView;
   previousPeriod: PeriodView;
   /** `composite` for the weighted score. */
-  figure: { id: string; name: string; definition: string; better: 'higher' | 'lower' };
+  figure: {
+    id: string;
+    name: string;
+    definition: string;
+    better: 'higher' | 'lower';
+    /** 人, %, 元…; `score` for the composite (in tenths of a point out of 100). */
+    unit: string;
+  };
   /** The thresholds applied, as a sentence for the legend (绿：≥ 90.0%…), or null for a figure without bands. */
   bands: { green: number; amber: number; text: string } | null;
   /** For the composite: the weights it was made with, shown beside it. */
@@ -191,9 +198,20 @@ export interface ExportedFile {
   bytes: number;
 }
 
+/** A figure month by month, for the trend chart and the table under it. */
+export interface Trend {
+  nodeId: string;
+  nodeName: string;
+  figure: { id: string; name: string; definition: string; unit: string; better: 'higher' | 'lower' };
+  /** Oldest first, ending with this month (counted so far). */
+  points: { period: string; label: string; value: number | null; text: string }[];
+}
+
 export interface DeskApi {
   /** Every figure of a node the caller administers (or the branch they run) for a period (this month when none). */
   figures: { input: { nodeId: string; period?: string }; output: DeskFigures };
+  /** A figure of 组织生活、党费、先锋作用 over the last 12 months. */
+  trend: { input: { nodeId: string; figureId: string }; output: Trend };
   /** 晾晒: the node's children ranked on one figure (or `composite`), with bands and the change on the period before. */
   ranking: { input: { nodeId: string; figureId: string; period?: string }; output: Ranking };
   /** The node's thresholds and composite weights (an administrator of the node). */

@@ -6,10 +6,11 @@
  */
 import type { DeskFigures, FigureView } from '../../../typings/areas/desk';
 import { toCallError } from '../../services/cloud';
-import { fetchDeskFigures } from '../../services/desk';
+import { fetchDeskFigures, fetchTrend } from '../../services/desk';
 import { fetchOrgChildren } from '../../services/org';
 import { fetchWhoami } from '../../services/user';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { trendOption } from '../common/chart-options';
 import { figureRow, type FigureRow } from '../common/figures';
 
 interface NodeChoice {
@@ -22,6 +23,14 @@ interface GroupRows {
   name: string;
   figures: FigureRow[];
 }
+
+/** Figures offered for the 12-month trend (ids of the server's catalogue; their names come back with the trend). */
+const TREND_FIGURES = [
+  { id: 'life.attendanceRate', name: '参会率' },
+  { id: 'dues.paidRate', name: '交纳率' },
+  { id: 'life.cadenceRate', name: '三会一课' },
+  { id: 'vanguard.pointsPerMember', name: '人均积分' },
+];
 
 type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomEvent<
   Record<string, never>,
@@ -75,6 +84,13 @@ Component({
     groups: [] as GroupRows[],
     heldByKind: [] as { kind: string; label: string; held: number }[],
     openedId: '',
+    trendFigures: TREND_FIGURES,
+    trendId: TREND_FIGURES[0]!.id,
+    trendStatus: 'loading' as LoadStatus,
+    trendError: '',
+    trendOption: {} as Record<string, unknown>,
+    trendRows: [] as { period: string; label: string; text: string }[],
+    trendName: '',
   },
 
   methods: {
@@ -131,6 +147,28 @@ Component({
       this.setData({ openedId: this.data.openedId === id ? '' : id });
     },
 
+    onTrendTap(event: Dataset<{ id: string }>) {
+      if (event.currentTarget.dataset.id === this.data.trendId) return;
+      this.setData({ trendId: event.currentTarget.dataset.id });
+      void this.loadTrend();
+    },
+
+    /** The chosen figure over 12 months: the chart and the table under it. Never throws. */
+    async loadTrend(): Promise<void> {
+      this.setData({ trendStatus: 'loading' });
+      try {
+        const t = await fetchTrend(this.data.nodeId, this.data.trendId);
+        this.setData({
+          trendStatus: 'ready',
+          trendName: t.figure.name,
+          trendOption: trendOption(t),
+          trendRows: t.points.map((p) => ({ period: p.period, label: p.label, text: p.text })),
+        });
+      } catch (err) {
+        this.setData({ trendStatus: 'error', trendError: toCallError(err).message });
+      }
+    },
+
     onRanking() {
       const q = `nodeId=${encodeURIComponent(this.data.nodeId)}&name=${encodeURIComponent(this.data.nodeName)}&period=${encodeURIComponent(this.data.period)}`;
       void wx.navigateTo({ url: `/pages-admin/ranking/index?${q}` });
@@ -158,6 +196,7 @@ Component({
           groups: d.groups.map((g) => ({ group: g.group, name: g.name, figures: g.figures.map(figureRow) })),
           heldByKind: d.heldByKind,
         });
+        void this.loadTrend();
       } catch (err) {
         const error = toCallError(err);
         this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });

@@ -8,6 +8,7 @@ import { toCallError } from '../../services/cloud';
 import { exportAndOpen, fetchRanking } from '../../services/desk';
 import { tell } from '../../utils/dialogs';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { rankingHeight, rankingOption } from '../common/chart-options';
 
 const BAND_WORDS = { green: '绿', amber: '黄', red: '红' } as const;
 
@@ -65,6 +66,8 @@ Component({
     rows: [] as Row[],
     notes: [] as string[],
     exporting: false,
+    chartOption: {} as Record<string, unknown>,
+    chartHeight: '8rem',
   },
 
   methods: {
@@ -125,6 +128,12 @@ Component({
           weightsText: r.weights ? r.weights.map((w) => `${w.name} ×${w.weight}`).join('，') : '',
           figureChoices: r.figureChoices,
           rows: r.rows.map(rowOf),
+          chartOption: rankingOption(
+            r.figure.name,
+            r.figure.unit,
+            r.rows.map((x) => ({ name: x.nodeName, value: x.value })),
+          ),
+          chartHeight: rankingHeight(r.rows.length),
           notes: r.notes,
         });
       } catch (err) {

@@ -48,6 +48,12 @@ const CASES: { name: string; action: string; input: Record<string, unknown>; exp
     expected: only('secretary', 'admin', 'super'),
   },
   {
+    name: 'the district’s trend',
+    action: 'trend',
+    input: { nodeId: DISTRICT, figureId: 'life.held' },
+    expected: only('admin', 'super'),
+  },
+  {
     name: 'ranking the district’s streets',
     action: 'ranking',
     input: { nodeId: DISTRICT, figureId: 'coverage.assigned' },

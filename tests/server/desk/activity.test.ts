@@ -280,3 +280,29 @@ describe('the reconcile job', () => {
     expect(again.months.repaired).toEqual([]);
   });
 });
+
+describe('the 12-month trend', () => {
+  test('gives each month’s value, oldest first, ending with this month; months without counts say so', async () => {
+    const { reply, roundTrips } = await t.call(
+      'desk',
+      'trend',
+      { nodeId: STREET, figureId: 'life.held' },
+      'demo-admin',
+    );
+    const trend = expectOk(reply);
+    expect(trend.points).toHaveLength(12);
+    expect(trend.points.at(-1)).toMatchObject({ period: monthOf(now), value: 1 });
+    expect(trend.points.at(-2)).toMatchObject({ period: P, value: 3, text: '3 场' });
+    expect(trend.points[0]).toMatchObject({ value: null, text: '无数据' });
+    expect(trend.figure).toMatchObject({ name: '开展组织生活', unit: '场', better: 'higher' });
+    // The caller, the node, one aggregation.
+    expect(roundTrips).toBeLessThanOrEqual(3);
+  });
+
+  test('覆盖 has no trend here, and a name not in the set is refused', async () => {
+    for (const figureId of ['coverage.found', 'dues.everything']) {
+      const { reply } = await t.call('desk', 'trend', { nodeId: STREET, figureId }, 'demo-admin');
+      expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
+    }
+  });
+});
