@@ -36,6 +36,7 @@ import { blankCoverage, coverageOf } from './coverage';
 import { periodView } from './views';
 import { isBranch, nodeIdSchema, periodAsked, periodKeySchema, readableNode } from './node-access';
 import { bandsFor, findSettings, weightsFor } from './settings';
+import { issuedChildren, REPORT_KINDS } from './reports';
 
 export const COMPOSITE = 'composite';
 const MAX_CHILDREN = 1000;
@@ -120,11 +121,13 @@ export async function rankingOf(node: OrgDoc, figureId: string, key: string | un
   if (children.length === 0) throw failedPrecondition('该组织下没有下级组织');
   const weights = weightsFor(settings);
   const usesCoverage = spec ? spec.group === 'coverage' : Object.keys(weights).some((id) => id.startsWith('coverage.'));
-  const [current, prev] = await Promise.all([
+  const [current, issuedBefore, counted] = await Promise.all([
     valuesByChild(node, children, period, now, usesCoverage),
-    // 覆盖 of the period before is known only from its report; without one there is no change to show.
+    // The period before as issued, when its report exists: 覆盖 of a past period is known only from it.
+    usesCoverage && REPORT_KINDS.includes(before.kind) ? issuedChildren(before.key, node._id) : Promise.resolve(null),
     valuesByChild(node, children, before, now, false),
   ]);
+  const prev = issuedBefore ?? counted;
   const better: Better = spec ? betterOf(spec) : 'higher';
   const valueOf = (values: FigureValues | undefined): number | null => {
     if (!values) return null;
@@ -135,8 +138,8 @@ export async function rankingOf(node: OrgDoc, figureId: string, key: string | un
     id: c._id,
     name: c.name,
     value: valueOf(current.get(c._id)),
-    // A composite that weighs 覆盖 has no like-for-like value for the period before.
-    previous: !spec && usesCoverage ? null : valueOf(prev.get(c._id)),
+    // Without the report before, a composite that weighs 覆盖 has no like-for-like value to compare.
+    previous: !spec && usesCoverage && !issuedBefore ? null : valueOf(prev.get(c._id)),
   }));
   const bands = spec ? bandsFor(settings, spec) : { ...COMPOSITE_BANDS, own: false };
   const text = (v: number | null) => (spec ? figureText(spec, v) : compositeText(v));
@@ -156,7 +159,13 @@ export async function rankingOf(node: OrgDoc, figureId: string, key: string | un
   const notes = [better === 'higher' ? '数值越高排名越前' : '数值越低排名越前', '数值相同的并列同一名次，下一名次顺延'];
   const unranked = rows.filter((r) => r.rank === null).length;
   if (unranked > 0) notes.push(`${unranked} 个组织本期没有可比较的数值，列在最后，不参与排名`);
-  if (spec?.group === 'coverage') notes.push('覆盖类指标为截至目前的数字；与上期相比需上期报表');
+  if (usesCoverage) {
+    notes.push(
+      issuedBefore
+        ? '覆盖类指标为截至目前的数字，上期数字取自上期已出具的报表'
+        : '覆盖类指标为截至目前的数字；上期报表尚未出具，暂无法与上期相比',
+    );
+  }
   const result: Ranking = {
     nodeId: node._id,
     nodeName: node.name,

@@ -288,3 +288,15 @@ export async function issuedRow(
   const row = (res.data as ReportRowDoc[])[0];
   return row ? { report, row } : null;
 }
+
+/** The children's rows of a node in the latest issued report of a period, by child id; null when none was issued. */
+export async function issuedChildren(period: string, nodeId: string): Promise<Map<string, FigureValues> | null> {
+  const report = await latestReport(period);
+  if (!report) return null;
+  const res = await db
+    .collection(COLLECTIONS.deskReportRows)
+    .where({ reportId: report._id, parentId: nodeId })
+    .limit(PAGE)
+    .get();
+  return new Map((res.data as ReportRowDoc[]).map((r) => [r.nodeId, valuesOfRow(r)]));
+}

@@ -217,3 +217,18 @@ describe('the exported file, read back', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });
 });
+
+describe('晾晒 of 覆盖 against the period before', () => {
+  test('takes the period before from its issued report', async () => {
+    const { reply } = await t.call(
+      'desk',
+      'ranking',
+      { nodeId: STREET, figureId: 'coverage.assigned', period: thisMonth },
+      'demo-admin',
+    );
+    const r = expectOk(reply);
+    // Three members assigned now; the month before's report (version 2) said three as well.
+    expect(r.rows[0]).toMatchObject({ nodeName: '报表支部', value: 3, previous: 3, change: 0, placesUp: 0 });
+    expect(r.notes.join('')).toContain('上期数字取自上期已出具的报表');
+  });
+});
