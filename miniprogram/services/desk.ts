@@ -3,7 +3,16 @@
  * its report archive and reports, and exports, which open in WeChat's document viewer so they can
  * be forwarded. The server checks scope on every call.
  */
-import type { DeskFigures, ExportAsked, Ranking, ReportArchive, ReportView, Trend } from '../../typings/areas/desk';
+import type {
+  DeskFigures,
+  DrilldownList,
+  DrilldownPage,
+  ExportAsked,
+  Ranking,
+  ReportArchive,
+  ReportView,
+  Trend,
+} from '../../typings/areas/desk';
 import { callFunction, openDownloadedDocument } from './cloud';
 
 export function fetchDeskFigures(nodeId: string, period?: string): Promise<DeskFigures> {
@@ -12,6 +21,16 @@ export function fetchDeskFigures(nodeId: string, period?: string): Promise<DeskF
 
 export function fetchTrend(nodeId: string, figureId: string): Promise<Trend> {
   return callFunction('desk', 'trend', { nodeId, figureId });
+}
+
+/** A page of the people behind a figure; the reason is recorded with the read. */
+export function fetchDrilldown(
+  nodeId: string,
+  list: DrilldownList,
+  reason: string,
+  cursor: string | null,
+): Promise<DrilldownPage> {
+  return callFunction('desk', 'drilldown', cursor ? { nodeId, list, reason, cursor } : { nodeId, list, reason });
 }
 
 export function fetchRanking(nodeId: string, figureId: string, period?: string): Promise<Ranking> {

@@ -146,6 +146,12 @@ describe('the desk', () => {
     expect(changes[1]!.dom!.className).toContain('figure__change--good');
     expect(textOf(page, '#attention')).toContain('有 4 人报到待审核，最长已等待 9 天');
     expect(textOf(page, '#attention')).toContain('2 人连续 6 个月以上未交党费');
+    // A line with people behind it opens their list.
+    page.querySelectorAll('.attention__line')[1]!.dispatchEvent('tap');
+    await settle();
+    expect((navigateTo.mock.calls[0]![0] as { url: string }).url).toBe(
+      `/pages-admin/drilldown/index?nodeId=xm-siming&name=${encodeURIComponent('思明区')}&list=arrears6`,
+    );
     expect(textOf(page, '#held-by-kind')).toBe('党小组会 3 场');
     // The trend's table says every month in words, under the chart.
     expect(textOf(page, '#trend-table')).toBe('11月85.0%12月无数据');

@@ -4,7 +4,7 @@
  * Opened without a node it asks which of the caller's nodes to open (one opens straight away).
  * A figure's definition (口径) opens under it on a tap.
  */
-import type { DeskFigures, FigureView } from '../../../typings/areas/desk';
+import type { DeskFigures, DrilldownList, FigureView } from '../../../typings/areas/desk';
 import { toCallError } from '../../services/cloud';
 import { fetchDeskFigures, fetchTrend } from '../../services/desk';
 import { fetchOrgChildren } from '../../services/org';
@@ -41,21 +41,24 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomE
 const valueOf = (d: DeskFigures, id: string): FigureView | undefined =>
   d.groups.flatMap((g) => g.figures).find((f) => f.id === id);
 
-/** What a meeting should hear first, as sentences: only what is there. */
-function attentionOf(d: DeskFigures): string[] {
-  const lines: string[] = [];
+/** What a meeting should hear first, as sentences: only what is there; a `list` opens the people behind it. */
+function attentionOf(d: DeskFigures): { text: string; list: DrilldownList | '' }[] {
+  const lines: { text: string; list: DrilldownList | '' }[] = [];
   const pending = valueOf(d, 'coverage.pending');
   const oldest = valueOf(d, 'coverage.pendingOldestDays');
-  if (pending?.value) lines.push(`有 ${pending.value} 人报到待审核，最长已等待 ${oldest?.value ?? 0} 天`);
+  if (pending?.value) {
+    lines.push({ text: `有 ${pending.value} 人报到待审核，最长已等待 ${oldest?.value ?? 0} 天`, list: 'pendingLong' });
+  }
   const six = valueOf(d, 'dues.arrears6');
-  if (six?.value) lines.push(`${six.value} 人连续 6 个月以上未交党费，需列入支部审议`);
+  if (six?.value) lines.push({ text: `${six.value} 人连续 6 个月以上未交党费，需列入支部审议`, list: 'arrears6' });
   const five = valueOf(d, 'dues.arrears5');
-  if (five?.value) lines.push(`${five.value} 人已欠交 5 个月，请在本月内提醒`);
+  if (five?.value) lines.push({ text: `${five.value} 人已欠交 5 个月，请在本月内提醒`, list: 'arrears3' });
   const cadence = valueOf(d, 'life.cadenceRate');
-  if (cadence && cadence.value !== null && cadence.value < 1000)
-    lines.push(`三会一课完成率 ${cadence.text}，有会议未按要求召开`);
+  if (cadence && cadence.value !== null && cadence.value < 1000) {
+    lines.push({ text: `三会一课完成率 ${cadence.text}，有会议未按要求召开`, list: '' });
+  }
   const lost = valueOf(d, 'coverage.lostContact');
-  if (lost?.value) lines.push(`${lost.value} 人已失联，请社区协助查找`);
+  if (lost?.value) lines.push({ text: `${lost.value} 人已失联，请社区协助查找`, list: 'lostContact' });
   return lines;
 }
 
@@ -80,7 +83,7 @@ Component({
     periodLabel: '',
     periodChoices: [] as { key: string; name: string }[],
     source: '',
-    attention: [] as string[],
+    attention: [] as { text: string; list: DrilldownList | '' }[],
     groups: [] as GroupRows[],
     heldByKind: [] as { kind: string; label: string; held: number }[],
     openedId: '',
@@ -167,6 +170,13 @@ Component({
       } catch (err) {
         this.setData({ trendStatus: 'error', trendError: toCallError(err).message });
       }
+    },
+
+    onAttentionTap(event: Dataset<{ list: DrilldownList | '' }>) {
+      const { list } = event.currentTarget.dataset;
+      if (!list) return;
+      const q = `nodeId=${encodeURIComponent(this.data.nodeId)}&name=${encodeURIComponent(this.data.nodeName)}&list=${list}`;
+      void wx.navigateTo({ url: `/pages-admin/drilldown/index?${q}` });
     },
 
     onRanking() {

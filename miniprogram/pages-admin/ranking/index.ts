@@ -5,10 +5,10 @@
  */
 import type { Ranking } from '../../../typings/areas/desk';
 import { toCallError } from '../../services/cloud';
-import { exportAndOpen, fetchRanking } from '../../services/desk';
-import { tell } from '../../utils/dialogs';
+import { fetchRanking } from '../../services/desk';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { rankingHeight, rankingOption } from '../common/chart-options';
+import { exportFromPage } from '../common/export';
 
 const BAND_WORDS = { green: '绿', amber: '黄', red: '红' } as const;
 
@@ -96,20 +96,12 @@ Component({
       void wx.navigateTo({ url: `/pages-admin/desk/index?${q}` });
     },
 
-    async onExport() {
-      if (this.data.exporting) return;
-      this.setData({ exporting: true });
-      try {
-        await exportAndOpen(this.data.nodeId, {
-          kind: 'ranking',
-          figureId: this.data.figureId,
-          period: this.data.period || undefined,
-        });
-      } catch (err) {
-        await tell('导出没有成功', toCallError(err).message);
-      } finally {
-        this.setData({ exporting: false });
-      }
+    onExport() {
+      void exportFromPage(this, this.data.nodeId, {
+        kind: 'ranking',
+        figureId: this.data.figureId,
+        period: this.data.period || undefined,
+      });
     },
 
     async load(): Promise<void> {

@@ -4,10 +4,10 @@
  */
 import type { ReportView } from '../../../typings/areas/desk';
 import { toCallError } from '../../services/cloud';
-import { exportAndOpen, fetchReport } from '../../services/desk';
-import { tell } from '../../utils/dialogs';
+import { fetchReport } from '../../services/desk';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { figureRow, type FigureRow } from '../common/figures';
+import { exportFromPage } from '../common/export';
 
 /** The children's table shows these, as a meeting reads them. */
 const HEADLINE = ['coverage.assignmentRate', 'life.cadenceRate', 'life.attendanceRate', 'dues.paidRate'];
@@ -49,20 +49,12 @@ Component({
       void this.load();
     },
 
-    async onExport() {
-      if (this.data.exporting) return;
-      this.setData({ exporting: true });
-      try {
-        await exportAndOpen(this.data.nodeId, {
-          kind: 'report',
-          period: this.data.period,
-          version: this.data.version || undefined,
-        });
-      } catch (err) {
-        await tell('导出没有成功', toCallError(err).message);
-      } finally {
-        this.setData({ exporting: false });
-      }
+    onExport() {
+      void exportFromPage(this, this.data.nodeId, {
+        kind: 'report',
+        period: this.data.period,
+        version: this.data.version || undefined,
+      });
     },
 
     async load(): Promise<void> {
