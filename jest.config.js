@@ -2,6 +2,10 @@
 const transform = { '^.+\\.[tj]s$': '<rootDir>/scripts/jest-esbuild-transform.cjs' };
 
 module.exports = {
+  // A global option (Jest ignores it inside a project): integration tests run whole functions against
+  // the emulator, and the official compiler builds every template on a file's first page load; a
+  // loaded 2-core CI machine needs room.
+  testTimeout: 30000,
   reporters: ['default', '<rootDir>/tests/setup/summary-reporter.cjs'],
   projects: [
     {
@@ -12,8 +16,6 @@ module.exports = {
       testPathIgnorePatterns: ['<rootDir>/tests/miniprogram/'],
       setupFiles: ['<rootDir>/tests/setup/node-env.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/setup/clock.ts'],
-      // Integration tests run whole functions against the emulator; a loaded CI machine needs room.
-      testTimeout: 30000,
       transform,
       // Built function bundles are run as they are deployed, not transformed again.
       transformIgnorePatterns: ['/node_modules/', '<rootDir>/cloudfunctions/'],
@@ -24,8 +26,6 @@ module.exports = {
       roots: ['<rootDir>/tests/miniprogram'],
       testMatch: ['<rootDir>/tests/miniprogram/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/miniprogram/setup.ts'],
-      // The official compiler builds every template of the project on a file's first page load.
-      testTimeout: 30000,
       moduleDirectories: ['node_modules', '<rootDir>/miniprogram/miniprogram_npm'],
       transform,
       transformIgnorePatterns: ['/node_modules/'],
