@@ -52,8 +52,9 @@ export async function writeWorkbook(file: string, sheets: readonly Sheet[]): Pro
   workbook.created = new Date();
   let rows = 0;
   for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name);
     const heading = sheet.heading ?? [];
+    // Frozen panes are given when the sheet is made: the streaming writer's `views` cannot be set later.
+    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: heading.length + 1 }] });
     ws.columns = sheet.columns.map((c) => ({
       key: c.key,
       width: c.width ?? Math.max(10, c.header.length * 2 + 2),
@@ -63,7 +64,6 @@ export async function writeWorkbook(file: string, sheets: readonly Sheet[]): Pro
     const header = ws.addRow(sheet.columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
-    ws.views = [{ state: 'frozen', ySplit: heading.length + 1 }];
     for await (const row of sheet.rows) {
       ws.addRow(Object.fromEntries(sheet.columns.map((c) => [c.key, cellOf(c.format, row[c.key] ?? null)]))).commit();
       rows += 1;
