@@ -4,7 +4,6 @@
  * same grouped aggregations as a node's own (coverage.ts, activity.ts), so a district's row in
  * the city's ranking is the district's desk: a fixed number of round trips for any number of children.
  */
-import { COLLECTIONS } from '../../database/collections';
 import type { Ranking, RankingRow } from '../../typings/areas/desk';
 import {
   betterOf,
@@ -26,8 +25,7 @@ import {
   type Entry,
 } from '../domain/desk/ranking';
 import { activityValues, coverageValues, emptyActivity, type FigureValues } from '../domain/desk/values';
-import type { OrgDoc } from '../orgs/org-store';
-import { _, db } from '../platform/cloudbase';
+import { listChildren, type OrgDoc } from '../orgs/org-store';
 import type { Handler } from '../platform/dispatch';
 import { failedPrecondition, invalidArgument } from '../platform/errors';
 import { labelled, z } from '../platform/validation';
@@ -39,17 +37,6 @@ import { bandsFor, findSettings, weightsFor } from './settings';
 import { issuedChildren, REPORT_KINDS } from './reports';
 
 export const COMPOSITE = 'composite';
-const MAX_CHILDREN = 1000;
-
-async function childrenOf(node: OrgDoc): Promise<OrgDoc[]> {
-  const res = await db
-    .collection(COLLECTIONS.orgs)
-    .where({ parentId: node._id, closed: _.neq(true) })
-    .limit(MAX_CHILDREN)
-    .get();
-  return res.data as OrgDoc[];
-}
-
 /** Every child's figure values for the period: 覆盖 (counted now) only when asked for the live period. */
 async function valuesByChild(
   node: OrgDoc,
@@ -117,7 +104,7 @@ export async function rankingOf(node: OrgDoc, figureId: string, key: string | un
   const { period, spec } = checkAsked(figureId, key, now);
   if (isBranch(node)) throw failedPrecondition('支部没有下级组织，不能排名');
   const before = previousReportPeriod(period);
-  const [children, settings] = await Promise.all([childrenOf(node), findSettings(node._id)]);
+  const [children, settings] = await Promise.all([listChildren(node._id), findSettings(node._id)]);
   if (children.length === 0) throw failedPrecondition('该组织下没有下级组织');
   const weights = weightsFor(settings);
   const usesCoverage = spec ? spec.group === 'coverage' : Object.keys(weights).some((id) => id.startsWith('coverage.'));

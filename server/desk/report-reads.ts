@@ -20,14 +20,13 @@ import {
   latestReport,
   REPORT_KINDS,
   REPORT_NAMES,
-  reportRowIdOf,
+  childRows,
+  reportRow,
   valuesOfRow,
   type ReportDoc,
-  type ReportRowDoc,
 } from './reports';
 
 const RECENT = 30;
-const MAX_CHILDREN = 1000;
 
 export function summaryOf(r: ReportDoc): ReportSummary {
   return {
@@ -41,11 +40,6 @@ export function summaryOf(r: ReportDoc): ReportSummary {
     reason: r.reason,
     changeCount: r.changeCount,
   };
-}
-
-async function rowOf(reportId: string, nodeId: string): Promise<ReportRowDoc | null> {
-  const res = await db.collection(COLLECTIONS.deskReportRows).doc(reportRowIdOf(reportId, nodeId)).get();
-  return ((res.data as ReportRowDoc[])[0] as ReportRowDoc | undefined) ?? null;
 }
 
 export const reports: Handler<'desk', 'reports'> = {
@@ -104,15 +98,10 @@ export async function reportViewOf(
   const header = version ? all.find((r) => r.version === version) : all[all.length - 1];
   if (!header) throw notFound(version ? `${period.label}没有第 ${version} 版报表` : `${period.label}的报表尚未出具`);
   const before = previousReportPeriod(period);
-  const [row, childrenRes, previous] = await Promise.all([
-    rowOf(header._id, node._id),
-    db
-      .collection(COLLECTIONS.deskReportRows)
-      .where({ reportId: header._id, parentId: node._id })
-      .orderBy('nodeName', 'asc')
-      .limit(MAX_CHILDREN)
-      .get(),
-    latestReport(before.key).then((r) => (r ? rowOf(r._id, node._id) : null)),
+  const [row, children, previous] = await Promise.all([
+    reportRow(header._id, node._id),
+    childRows(header._id, node._id),
+    latestReport(before.key).then((r) => (r ? reportRow(r._id, node._id) : null)),
   ]);
   if (!row) throw notFound('该组织在这期报表出具时还没有设立');
   const inScope = header.changes.filter((c) => c.nodeId === node._id || c.ancestors.includes(node._id));
@@ -125,7 +114,7 @@ export async function reportViewOf(
     groups: groupedViews(valuesOfRow(row), previous ? valuesOfRow(previous) : {}, period),
     heldByKind: kindRows(row.heldByKind),
     pointsByCategory: categoryRows(row.pointsByCategory),
-    children: (childrenRes.data as ReportRowDoc[]).map((c) => ({
+    children: children.map((c) => ({
       nodeId: c.nodeId,
       nodeName: c.nodeName,
       figures: c.values.map((v) => ({ id: v.id, value: v.value, text: figureText(figureOf(v.id)!, v.value) })),

@@ -19,10 +19,11 @@ import {
   type ActivitySums,
   type FigureValues,
 } from '../domain/desk/values';
-import type { OrgDoc } from '../orgs/org-store';
+import { MAX_CHILDREN, type OrgDoc } from '../orgs/org-store';
 import { writeAudit } from '../platform/audit';
 import { _, db } from '../platform/cloudbase';
 import { conflict, failedPrecondition, invalidArgument } from '../platform/errors';
+import { keysetPages } from '../platform/keyset';
 import { inTransaction } from '../platform/transaction';
 import type { SessionDoc } from '../sessions/session-doc';
 import { monthsOf } from './activity';
@@ -35,7 +36,8 @@ export const REPORT_NAMES: Record<string, string> = { week: '周报', month: '�
 
 /** Changes kept on the header; the count says how many there were in all. */
 const CHANGES_KEPT = 200;
-const PAGE = 1000;
+/** Rows per read (a keyset page reads one more to know whether another follows). */
+const PAGE = 500;
 const WRITE_BATCH = 200;
 /** A version left `writing` this long died with its invocation; another run may take it over. */
 const STALE_WRITING_MS = 15 * 60_000;
@@ -79,26 +81,17 @@ export const reportRowIdOf = (reportId: string, nodeId: string) => `${reportId}#
 export const valuesOfRow = (row: Pick<ReportRowDoc, 'values'>): FigureValues =>
   Object.fromEntries(row.values.map((v) => [v.id, v.value])) as FigureValues;
 
-/** Every document matching `where`, by keyset on `_id`. */
+/** Every document matching `where`, page by page by `_id`. */
 async function readAll<T extends { _id: string }>(
   collection: string,
   where: Record<string, unknown>,
   field?: Record<string, boolean>,
 ): Promise<T[]> {
   const out: T[] = [];
-  let after = '';
-  for (;;) {
-    let q = db
-      .collection(collection)
-      .where({ ...where, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(PAGE);
-    if (field) q = q.field(field);
-    const page = (await q.get()).data as T[];
+  for await (const page of keysetPages<T>({ collection, where, sort: [['_id', 'asc']], limit: PAGE, field })) {
     out.push(...page);
-    if (page.length < PAGE) return out;
-    after = page[page.length - 1]!._id;
   }
+  return out;
 }
 
 /** 组织生活、党费、先锋作用 of every node, summed from the branch months (or a week's sessions). */
@@ -277,6 +270,23 @@ export async function issueReport(
   return { period: key, version, issued: true, changeCount: changes.length };
 }
 
+/** A node's row of an issued report, or null when the node had none (not yet set up then). */
+export async function reportRow(reportId: string, nodeId: string): Promise<ReportRowDoc | null> {
+  const res = await db.collection(COLLECTIONS.deskReportRows).doc(reportRowIdOf(reportId, nodeId)).get();
+  return ((res.data as ReportRowDoc[])[0] as ReportRowDoc | undefined) ?? null;
+}
+
+/** The rows of a node's children in an issued report, by name. One round trip. */
+export async function childRows(reportId: string, nodeId: string): Promise<ReportRowDoc[]> {
+  const res = await db
+    .collection(COLLECTIONS.deskReportRows)
+    .where({ reportId, parentId: nodeId })
+    .orderBy('nodeName', 'asc')
+    .limit(MAX_CHILDREN)
+    .get();
+  return res.data as ReportRowDoc[];
+}
+
 /** A node's row in the latest issued report of a period, with its header; null when none. */
 export async function issuedRow(
   period: string,
@@ -284,8 +294,7 @@ export async function issuedRow(
 ): Promise<{ report: ReportDoc; row: ReportRowDoc } | null> {
   const report = await latestReport(period);
   if (!report) return null;
-  const res = await db.collection(COLLECTIONS.deskReportRows).doc(reportRowIdOf(report._id, nodeId)).get();
-  const row = (res.data as ReportRowDoc[])[0];
+  const row = await reportRow(report._id, nodeId);
   return row ? { report, row } : null;
 }
 
@@ -293,10 +302,5 @@ export async function issuedRow(
 export async function issuedChildren(period: string, nodeId: string): Promise<Map<string, FigureValues> | null> {
   const report = await latestReport(period);
   if (!report) return null;
-  const res = await db
-    .collection(COLLECTIONS.deskReportRows)
-    .where({ reportId: report._id, parentId: nodeId })
-    .limit(PAGE)
-    .get();
-  return new Map((res.data as ReportRowDoc[]).map((r) => [r.nodeId, valuesOfRow(r)]));
+  return new Map((await childRows(report._id, nodeId)).map((r) => [r.nodeId, valuesOfRow(r)]));
 }
