@@ -20,6 +20,7 @@ import { cadenceItems, parseMonth, REQUIRED_KINDS } from '../domain/sessions';
 import type { MemberDoc } from '../members/member-doc';
 import type { OrgDoc } from '../orgs/org-store';
 import { _, db } from '../platform/cloudbase';
+import { keysetPages } from '../platform/keyset';
 import { HISTORY_MONTHS, UNPAID_STATES } from '../dues/records';
 import { cadenceCounts } from '../sessions/stats';
 import { joinedBranchAt, BRANCH_TYPES } from '../sessions/store';
@@ -180,26 +181,20 @@ async function store(doc: BranchMonthDoc): Promise<void> {
   await db.collection(COLLECTIONS.deskBranchMonths).doc(_id).set(body);
 }
 
-/** Every open branch, by keyset on `_id`, `CONCURRENCY` at a time. */
+/** Every open branch, a page at a time by `_id`, `CONCURRENCY` at a time. */
 async function forEachBranch(visit: (branch: OrgDoc) => Promise<void>): Promise<number> {
-  let after = '';
   let count = 0;
-  for (;;) {
-    const page = (
-      await db
-        .collection(COLLECTIONS.orgs)
-        .where({ type: _.in(BRANCH_TYPES), closed: _.neq(true), _id: _.gt(after) })
-        .orderBy('_id', 'asc')
-        .limit(100)
-        .get()
-    ).data as OrgDoc[];
-    if (page.length === 0) return count;
-    after = page[page.length - 1]!._id;
-    for (let i = 0; i < page.length; i += CONCURRENCY) {
-      await Promise.all(page.slice(i, i + CONCURRENCY).map(visit));
-    }
+  const pages = keysetPages<OrgDoc>({
+    collection: COLLECTIONS.orgs,
+    where: { type: _.in(BRANCH_TYPES), closed: _.neq(true) },
+    sort: [['_id', 'asc']],
+    limit: 100,
+  });
+  for await (const page of pages) {
+    for (let i = 0; i < page.length; i += CONCURRENCY) await Promise.all(page.slice(i, i + CONCURRENCY).map(visit));
     count += page.length;
   }
+  return count;
 }
 
 /** Count `month` for every open branch; the jobs call this for the month under way and the month just closed. */

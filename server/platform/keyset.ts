@@ -121,3 +121,13 @@ export async function readKeysetPage<T extends object>(
     nextCursor: docs.length > q.limit && last ? encodeCursor(last as Record<string, unknown>, q.sort) : null,
   };
 }
+
+/** Every page of a keyset query, in order: for jobs that walk a whole collection a page at a time. */
+export async function* keysetPages<T extends object>(q: Omit<KeysetQuery, 'cursor'>): AsyncGenerator<T[]> {
+  let cursor: string | undefined;
+  do {
+    const page = await readKeysetPage<T>({ ...q, cursor });
+    if (page.rows.length > 0) yield page.rows;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
