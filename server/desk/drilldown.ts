@@ -14,7 +14,7 @@ import { writeAudit } from '../platform/audit';
 import type { CallerIdentity } from '../platform/caller';
 import { _, db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
-import { cursorSchema, decodeCursor, encodeCursor, readKeysetPage } from '../platform/keyset';
+import { cursorSchema, decodeCursor, encodeCursor, readKeysetPage, type KeysetSort } from '../platform/keyset';
 import { labelled, z } from '../platform/validation';
 import { HISTORY_MONTHS, UNPAID_STATES } from '../dues/records';
 import { nodeIdSchema, readableNode } from './node-access';
@@ -38,55 +38,52 @@ const MEMBER_FIELDS = { name: true, phone: true, branchName: true, submittedAt: 
 
 const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
 
-async function pendingLong(node: OrgDoc, cursor: string | undefined, limit: number, now: Date): Promise<Page> {
-  const page = await readKeysetPage<MemberFields>({
-    collection: COLLECTIONS.members,
-    where: {
-      candidateScopes: node._id,
-      state: 'pending',
-      submittedAt: _.lt(new Date(now.getTime() - WAIT_DAYS * DAY_MS)),
-    },
-    sort: [
-      ['submittedAt', 'asc'],
-      ['_id', 'asc'],
-    ],
-    cursor,
-    limit,
-    field: MEMBER_FIELDS,
-  });
+/** A page of members found by `where`, masked, each with where they are and why they are listed. */
+async function memberPage(
+  q: { where: Record<string, unknown>; sort: KeysetSort; cursor: string | undefined; limit: number },
+  show: (m: MemberFields) => Pick<DrilldownRow, 'placeName' | 'detail'>,
+): Promise<Page> {
+  const page = await readKeysetPage<MemberFields>({ collection: COLLECTIONS.members, ...q, field: MEMBER_FIELDS });
   return {
-    rows: page.rows.map((m) => ({
-      name: m.name,
-      phoneMasked: m.phone.masked,
-      placeName: [m.residence?.districtName, m.residence?.streetName].filter(Boolean).join(''),
-      detail: `已等待 ${Math.floor((now.getTime() - new Date(m.submittedAt).getTime()) / DAY_MS)} 天`,
-    })),
+    rows: page.rows.map((m) => ({ name: m.name, phoneMasked: m.phone.masked, ...show(m) })),
     nextCursor: page.nextCursor,
   };
 }
 
-async function lostContact(node: OrgDoc, cursor: string | undefined, limit: number): Promise<Page> {
-  const page = await readKeysetPage<MemberFields>({
-    collection: COLLECTIONS.members,
-    where: { orgPath: node._id, state: 'lost_contact' },
-    sort: [
-      ['name', 'asc'],
-      ['_id', 'asc'],
-    ],
-    cursor,
-    limit,
-    field: MEMBER_FIELDS,
-  });
-  return {
-    rows: page.rows.map((m) => ({
-      name: m.name,
-      phoneMasked: m.phone.masked,
-      placeName: m.branchName ?? '',
-      detail: '已标记失联',
-    })),
-    nextCursor: page.nextCursor,
-  };
-}
+const pendingLong = (node: OrgDoc, cursor: string | undefined, limit: number, now: Date) =>
+  memberPage(
+    {
+      where: {
+        candidateScopes: node._id,
+        state: 'pending',
+        submittedAt: _.lt(new Date(now.getTime() - WAIT_DAYS * DAY_MS)),
+      },
+      sort: [
+        ['submittedAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      cursor,
+      limit,
+    },
+    (m) => ({
+      placeName: [m.residence?.districtName, m.residence?.streetName].filter(Boolean).join(''),
+      detail: `已等待 ${Math.floor((now.getTime() - new Date(m.submittedAt).getTime()) / DAY_MS)} 天`,
+    }),
+  );
+
+const lostContact = (node: OrgDoc, cursor: string | undefined, limit: number) =>
+  memberPage(
+    {
+      where: { orgPath: node._id, state: 'lost_contact' },
+      sort: [
+        ['name', 'asc'],
+        ['_id', 'asc'],
+      ],
+      cursor,
+      limit,
+    },
+    (m) => ({ placeName: m.branchName ?? '', detail: '已标记失联' }),
+  );
 
 const ARREARS_SORT = [['_id', 'asc']] as const;
 

@@ -4,7 +4,7 @@
  * 覆盖 is counted now only, so it has no trend here (its past is in the reports).
  */
 import type { Trend } from '../../typings/areas/desk';
-import { betterOf, countedFor, figureOf, figureText, UNIT_NAMES } from '../domain/desk/figures';
+import { betterOf, countedFor, figureOf, figureText, UNIT_NAMES, type FigureId } from '../domain/desk/figures';
 import { parseReportPeriod } from '../domain/desk/periods';
 import { activityValues } from '../domain/desk/values';
 import { addMonths, monthOf } from '../domain/dues/months';
@@ -39,14 +39,12 @@ export const trend: Handler<'desk', 'trend'> = {
       },
       points: months.map((month) => {
         const sums = rows.get(month);
-        const value = sums
-          ? (activityValues(sums, 'month')[spec.id as keyof ReturnType<typeof activityValues>] ?? null)
-          : null;
+        const value = sums ? (activityValues(sums, 'month')[spec.id as FigureId] ?? null) : null;
         return {
           period: month,
           // 12月 within the year; a January names its year, as the axis crosses into it.
           label: month.endsWith('-01') ? parseReportPeriod(month)!.label : parseReportPeriod(month)!.label.slice(5),
-          value: sums ? value : null,
+          value,
           text: sums ? figureText(spec, value) : '无数据',
         };
       }),
