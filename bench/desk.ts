@@ -12,10 +12,10 @@ import * as tcb from '@cloudbase/node-sdk';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS } from '../database/collections';
-import { toEJSONString } from '../emulator/database/ejson';
 import { seedDemo } from '../emulator/seed';
 import { DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
-import { startLocalCloud, type LocalCloud } from '../emulator/server';
+import { startLocalCloud } from '../emulator/server';
+import { insertAll } from './insert';
 import { addMonths, monthOf } from '../server/domain/dues/months';
 import { parseReportPeriod } from '../server/domain/desk/periods';
 import { duePeriods, periodKey, runIdOf } from '../server/domain/jobs/periods';
@@ -26,7 +26,6 @@ const MEMBERS_PER_BRANCH = 50;
 const SESSIONS_PER_BRANCH = 10;
 const ATTENDED_PER_SESSION = 10;
 const ENTRIES_PER_MEMBER = 10;
-const BATCH = 5000;
 const KINDS = ['group', 'theme_day', 'committee', 'lecture', 'volunteer'] as const;
 /** Share of members per district: 思明 30%, then the rest. */
 const DISTRICTS: [string, number][] = [
@@ -39,24 +38,6 @@ const DISTRICTS: [string, number][] = [
 ];
 
 type Db = ReturnType<ReturnType<typeof tcb.init>['database']>;
-
-function insertAll(cloud: LocalCloud, collectionName: string, docs: Iterable<object>): number {
-  let batch: string[] = [];
-  let n = 0;
-  const flush = () => {
-    if (batch.length === 0) return;
-    const reply = cloud.database.executeSync({ action: 'database.insertDocument', collectionName, data: batch });
-    if (reply.code) throw new Error(`bench insert failed: ${String(reply.code)} ${String(reply.message)}`);
-    batch = [];
-  };
-  for (const doc of docs) {
-    batch.push(toEJSONString(doc as Record<string, unknown>));
-    n += 1;
-    if (batch.length >= BATCH) flush();
-  }
-  flush();
-  return n;
-}
 
 const hash = (a: number, b: number) => ((Math.imul(a + 1, 2654435761) ^ Math.imul(b + 1, 40503)) >>> 0) % 1000;
 const ms = (v: number) => Number(v.toFixed(0));

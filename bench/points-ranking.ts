@@ -12,11 +12,11 @@ import * as tcb from '@cloudbase/node-sdk';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS } from '../database/collections';
-import { toEJSONString } from '../emulator/database/ejson';
 import { seedDemo } from '../emulator/seed';
 import { DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
 import { seedPointsRules } from '../emulator/seed/points-rules';
-import { startLocalCloud, type LocalCloud } from '../emulator/server';
+import { startLocalCloud } from '../emulator/server';
+import { insertAll } from './insert';
 import { entryIdOf, totalsIdOf } from '../server/domain/points/ids';
 import type { EntryDoc, TotalsDoc } from '../server/points/docs';
 import type { Reply } from '../typings/reply';
@@ -24,7 +24,6 @@ import type { RankingView } from '../typings/areas/points';
 
 const ENTRIES_PER_MEMBER = 10;
 const BRANCHES_PER_STREET = 200;
-const BATCH = 5000;
 const TOP = 20;
 const DISTRICT = 'xm-siming';
 const STREETS = [
@@ -43,22 +42,6 @@ const YEAR = 2026;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-
-/** Insert documents the way the SDK's add() arrives, in batches, straight into the database. */
-function insertAll(cloud: LocalCloud, collectionName: string, docs: Iterable<object>): void {
-  let batch: string[] = [];
-  const flush = () => {
-    if (batch.length === 0) return;
-    const reply = cloud.database.executeSync({ action: 'database.insertDocument', collectionName, data: batch });
-    if (reply.code) throw new Error(`bench insert failed: ${String(reply.code)} ${String(reply.message)}`);
-    batch = [];
-  };
-  for (const doc of docs) {
-    batch.push(toEJSONString(doc as Record<string, unknown>));
-    if (batch.length >= BATCH) flush();
-  }
-  flush();
-}
 
 /** Member i: where they sit, and the points of each of their entries (1–5, deterministic). */
 function memberOf(i: number) {
