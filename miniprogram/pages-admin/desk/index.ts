@@ -12,6 +12,7 @@ import { fetchWhoami } from '../../services/user';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { trendOption } from '../common/chart-options';
 import { figureRow, type FigureRow } from '../common/figures';
+import { openDeskPage } from '../common/navigate';
 
 interface NodeChoice {
   id: string;
@@ -175,18 +176,15 @@ Component({
     onAttentionTap(event: Dataset<{ list: DrilldownList | '' }>) {
       const { list } = event.currentTarget.dataset;
       if (!list) return;
-      const q = `nodeId=${encodeURIComponent(this.data.nodeId)}&name=${encodeURIComponent(this.data.nodeName)}&list=${list}`;
-      void wx.navigateTo({ url: `/pages-admin/drilldown/index?${q}` });
+      openDeskPage('drilldown', { nodeId: this.data.nodeId, name: this.data.nodeName, list });
     },
 
     onRanking() {
-      const q = `nodeId=${encodeURIComponent(this.data.nodeId)}&name=${encodeURIComponent(this.data.nodeName)}&period=${encodeURIComponent(this.data.period)}`;
-      void wx.navigateTo({ url: `/pages-admin/ranking/index?${q}` });
+      openDeskPage('ranking', { nodeId: this.data.nodeId, name: this.data.nodeName, period: this.data.period });
     },
 
     onReports() {
-      const q = `nodeId=${encodeURIComponent(this.data.nodeId)}&name=${encodeURIComponent(this.data.nodeName)}`;
-      void wx.navigateTo({ url: `/pages-admin/reports/index?${q}` });
+      openDeskPage('reports', { nodeId: this.data.nodeId, name: this.data.nodeName });
     },
 
     /** Loads the node's figures for the chosen period; never throws. */

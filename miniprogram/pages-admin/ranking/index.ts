@@ -9,6 +9,7 @@ import { fetchRanking } from '../../services/desk';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { rankingHeight, rankingOption } from '../common/chart-options';
 import { exportFromPage } from '../common/export';
+import { openDeskPage } from '../common/navigate';
 
 const BAND_WORDS = { green: '绿', amber: '黄', red: '红' } as const;
 
@@ -92,8 +93,7 @@ Component({
 
     onRowTap(event: Dataset<{ id: string; name: string }>) {
       const { id, name } = event.currentTarget.dataset;
-      const q = `nodeId=${encodeURIComponent(id)}&name=${encodeURIComponent(name)}&period=${encodeURIComponent(this.data.period)}`;
-      void wx.navigateTo({ url: `/pages-admin/desk/index?${q}` });
+      openDeskPage('desk', { nodeId: id, name, period: this.data.period });
     },
 
     onExport() {

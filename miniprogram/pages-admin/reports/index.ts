@@ -6,6 +6,7 @@ import type { ReportSummary } from '../../../typings/areas/desk';
 import { toCallError } from '../../services/cloud';
 import { fetchReports } from '../../services/desk';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { openDeskPage } from '../common/navigate';
 
 interface Entry {
   key: string;
@@ -53,8 +54,7 @@ Component({
     onOpen(event: Dataset<{ period: string; version: number; ready: boolean }>) {
       const { period, version, ready } = event.currentTarget.dataset;
       if (!ready) return;
-      const q = `nodeId=${encodeURIComponent(this.data.nodeId)}&period=${encodeURIComponent(period)}&version=${version}`;
-      void wx.navigateTo({ url: `/pages-admin/report/index?${q}` });
+      openDeskPage('report', { nodeId: this.data.nodeId, period, version });
     },
 
     async load(): Promise<void> {
