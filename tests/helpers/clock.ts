@@ -35,7 +35,12 @@ export function shanghaiInstant(time: string, day = shanghaiDay(new Date())): Da
 
 /** From now on, `new Date()` and `Date.now()` read `hh:mm` Shanghai time (then run on). */
 export function setShanghaiClock(time: string, day?: string): void {
-  jest.useFakeTimers({ now: shanghaiInstant(time, day), advanceTimers: true, doNotFake: [...REAL_TIMERS] });
+  setClock(shanghaiInstant(time, day));
+}
+
+/** From now on, `new Date()` and `Date.now()` start at `at` (then run on). */
+export function setClock(at: Date): void {
+  jest.useFakeTimers({ now: at, advanceTimers: true, doNotFake: [...REAL_TIMERS] });
 }
 
 /** Back to the real clock. */

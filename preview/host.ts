@@ -1,0 +1,44 @@
+/**
+ * The preview's backend: the local host in memory on a free port, with the same demo data as
+ * `npm start` (people, sessions, dues bases, six months of desk history), built from the current
+ * sources. Runs under whatever clock the caller set.
+ */
+import * as tcb from '@cloudbase/node-sdk';
+import path from 'node:path';
+import { startLocalCloud } from '../emulator/server';
+import { seedDemo } from '../emulator/seed';
+import { seedDemoActivity } from '../emulator/seed/demo-activity';
+import { seedDemoHistory } from '../emulator/seed/demo-history';
+import { DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
+import { buildFunctions } from '../scripts/build-functions';
+import { buildEcharts } from '../scripts/build-echarts';
+import { buildMiniprogramNpm } from '../scripts/build-npm';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export interface PreviewHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startPreviewHost(options: { build: boolean }): Promise<PreviewHost> {
+  if (options.build) {
+    await buildFunctions();
+    await buildMiniprogramNpm();
+    await buildEcharts();
+  }
+  const cloud = await startLocalCloud({
+    functionsDir: path.join(ROOT, 'cloudfunctions'),
+    port: 0,
+    memory: true,
+    envId: 'preview-env',
+    superAdminOpenids: DEMO_SUPER_ADMINS,
+  });
+  const db = tcb
+    .init({ env: cloud.envId, secretId: 'local', secretKey: 'local', serviceUrl: cloud.adminUrl })
+    .database();
+  await seedDemo(db);
+  await seedDemoActivity(cloud.functions);
+  await seedDemoHistory(db, cloud.functions);
+  return { url: cloud.url, close: () => cloud.close() };
+}
