@@ -1,7 +1,7 @@
 /**
  * The preview's backend: the local host in memory on a free port, with the same demo data as
  * `npm start` (people, sessions, dues bases, six months of desk history), built from the current
- * sources. Runs under whatever clock the caller set.
+ * sources, and the preview's own fixtures. Runs under whatever clock the caller set.
  */
 import * as tcb from '@cloudbase/node-sdk';
 import path from 'node:path';
@@ -13,11 +13,14 @@ import { DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
 import { buildFunctions } from '../scripts/build-functions';
 import { buildEcharts } from '../scripts/build-echarts';
 import { buildMiniprogramNpm } from '../scripts/build-npm';
+import { seedPreviewFixtures, type Fixtures } from './fixtures';
 
 const ROOT = path.resolve(__dirname, '..');
 
 export interface PreviewHost {
   url: string;
+  /** Ids the scenes' queries name as `{key}`. */
+  fixtures: Fixtures;
   close(): Promise<void>;
 }
 
@@ -40,5 +43,6 @@ export async function startPreviewHost(options: { build: boolean }): Promise<Pre
   await seedDemo(db);
   await seedDemoActivity(cloud.functions);
   await seedDemoHistory(db, cloud.functions);
-  return { url: cloud.url, close: () => cloud.close() };
+  const fixtures = await seedPreviewFixtures(cloud.functions);
+  return { url: cloud.url, fixtures, close: () => cloud.close() };
 }

@@ -8,7 +8,7 @@ import FakeTimers from '@sinonjs/fake-timers';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPreviewHost } from './host';
+import { startPreviewHost, type PreviewHost } from './host';
 import { PREVIEW_NOW, type RenderedScene } from './scene';
 import { selectScenes } from './select';
 import { INSTALL_HINT, findChromium, launchChromium, shootScenes, writeGallery } from './shoot';
@@ -39,14 +39,20 @@ function parseOptions(argv: string[]): PreviewOptions {
  * Renders the scenes to HTML through jest; returns what each produced. Asynchronous: the local
  * host answering the pages runs in this process.
  */
-async function renderScenes(hostUrl: string, opts: PreviewOptions): Promise<RenderedScene[]> {
+async function renderScenes(host: PreviewHost, opts: PreviewOptions): Promise<RenderedScene[]> {
   const child = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--config', path.join(__dirname, 'jest.config.js'), '--silent'],
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, PREVIEW_HOST: hostUrl, PREVIEW_OUT: opts.out, PREVIEW_ONLY: opts.only ?? '' },
+      env: {
+        ...process.env,
+        PREVIEW_HOST: host.url,
+        PREVIEW_FIXTURES: JSON.stringify(host.fixtures),
+        PREVIEW_OUT: opts.out,
+        PREVIEW_ONLY: opts.only ?? '',
+      },
     },
   );
   const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -78,7 +84,7 @@ async function main(): Promise<void> {
   const host = await startPreviewHost({ build: opts.build });
   try {
     console.log(`本地云开发已就绪（${host.url}，演示数据，时间 ${PREVIEW_NOW}）；渲染 ${scenes.length} 个场景…`);
-    const rendered = await renderScenes(host.url, opts);
+    const rendered = await renderScenes(host, opts);
     const browser = await launchChromium(browserPath);
     try {
       const pictures = await shootScenes(browser, opts.out, rendered);

@@ -32,7 +32,7 @@ export interface Scene {
    * `preview-visitor` for someone who has not registered.
    */
   as: string;
-  /** The page's onLoad query. */
+  /** The page's onLoad query; `{sessionId}`, `{pendingId}`… name ids the preview host made (preview/fixtures.ts). */
   query?: Record<string, string>;
   /** Canned replies by `function.action` (e.g. `user.whoami`); everything else goes to the host. */
   replies?: Record<string, CannedReply>;

@@ -7,32 +7,103 @@ import { VISITOR, type Scene } from './scene';
 
 const UNAVAILABLE = { reply: { ok: false, error: { code: 'UNAVAILABLE', message: '网络不太稳定，请稍后重试' } } };
 
+/** A scene of `page` in its main state as `as`; `more` adds a query, replies or actions. */
+function main(id: string, page: string, state: string, as: string, more: Partial<Scene> = {}): Scene {
+  return { id, page, state, as, ...more };
+}
+
+const MEMBER = 'demo-member';
+const SECRETARY = 'demo-secretary';
+const ADMIN = 'demo-admin';
+const SUPER = 'demo-super';
+
 export const SCENES: Scene[] = [
-  { id: 'home-member', page: 'pages/home/index', state: '党员的首页', as: 'demo-member' },
-  { id: 'home-secretary', page: 'pages/home/index', state: '支部书记的首页', as: 'demo-secretary' },
-  { id: 'home-admin', page: 'pages/home/index', state: '管理员的首页', as: 'demo-admin' },
-  { id: 'home-visitor', page: 'pages/home/index', state: '未报到的访客', as: VISITOR },
-  {
-    id: 'home-loading',
-    page: 'pages/home/index',
-    state: '加载中',
-    as: 'demo-member',
-    replies: { 'user.whoami': { hold: true } },
-  },
-  {
-    id: 'home-error',
-    page: 'pages/home/index',
-    state: '加载失败',
-    as: 'demo-member',
-    replies: { 'user.whoami': UNAVAILABLE },
-  },
-  {
-    id: 'register-typed',
-    page: 'pages-member/register/index',
-    state: '报到：输入了姓名',
-    as: VISITOR,
+  // 首页、学习、我的 (tab pages)
+  main('home-member', 'pages/home/index', '党员的首页', MEMBER),
+  main('home-secretary', 'pages/home/index', '支部书记的首页', SECRETARY),
+  main('home-admin', 'pages/home/index', '管理员的首页', ADMIN),
+  main('home-visitor', 'pages/home/index', '未报到的访客', VISITOR),
+  main('home-loading', 'pages/home/index', '加载中', MEMBER, { replies: { 'user.whoami': { hold: true } } }),
+  main('home-error', 'pages/home/index', '加载失败', MEMBER, { replies: { 'user.whoami': UNAVAILABLE } }),
+  main('sessions-member', 'pages/sessions/index', '党员的学习活动', MEMBER),
+  main('sessions-visitor', 'pages/sessions/index', '未报到的人看学习', VISITOR),
+  main('me-member', 'pages/me/index', '党员的我的', MEMBER),
+  main('me-admin', 'pages/me/index', '管理员的我的', ADMIN),
+  main('me-visitor', 'pages/me/index', '未报到的人的我的', VISITOR),
+
+  // 报到与党员自己的页面
+  main('register-empty', 'pages-member/register/index', '报到：空白表单', VISITOR),
+  main('register-typed', 'pages-member/register/index', '报到：输入了姓名', VISITOR, {
     actions: [{ type: '张小兵', into: '#input-name' }],
-  },
-  { id: 'me-member', page: 'pages/me/index', state: '党员的我的', as: 'demo-member' },
-  { id: 'sessions-member', page: 'pages/sessions/index', state: '党员的活动列表', as: 'demo-member' },
+  }),
+  main('register-sent-back', 'pages-member/register/index', '报到被退回后', 'preview-sent-back'),
+  main('certificate-member', 'pages-member/certificate/index', '电子活动证', MEMBER),
+  main('my-branch-member', 'pages-member/my-branch/index', '我的支部', MEMBER),
+  main('contact-edit-member', 'pages-member/contact-edit/index', '修改手机号和住址', MEMBER),
+
+  // 学习活动
+  main('session-detail-member', 'pages-sessions/detail/index', '活动详情（党员）', MEMBER, {
+    query: { id: '{sessionId}' },
+  }),
+  main('my-attendance-member', 'pages-sessions/my-attendance/index', '我的出勤', MEMBER),
+  main('publish-secretary', 'pages-sessions/publish/index', '发布活动', SECRETARY),
+  main('manage-list-secretary', 'pages-sessions/manage-list/index', '书记的活动列表', SECRETARY),
+  main('manage-secretary', 'pages-sessions/manage/index', '签到管理', SECRETARY, { query: { id: '{sessionId}' } }),
+  main('roster-secretary', 'pages-sessions/roster/index', '考勤名单', SECRETARY, { query: { id: '{sessionId}' } }),
+  main('cadence-secretary', 'pages-sessions/cadence/index', '三会一课提醒', SECRETARY, {
+    query: { branchId: '{branchId}' },
+  }),
+  main('session-stats-admin', 'pages-sessions/stats/index', '组织生活统计', ADMIN, {
+    query: { orgId: '{districtId}' },
+  }),
+
+  // 书记工作台
+  main('secretary-desk', 'pages-secretary/index/index', '书记工作台', SECRETARY),
+  main('pending-secretary', 'pages-secretary/pending/index', '待审核的报到', SECRETARY),
+  main('member-pending', 'pages-secretary/member/index', '审核一份报到', SECRETARY, { query: { id: '{pendingId}' } }),
+  main('member-active', 'pages-secretary/member/index', '支部党员详情', SECRETARY, { query: { id: '{memberId}' } }),
+  main('members-secretary', 'pages-secretary/members/index', '支部党员名单', SECRETARY, {
+    query: { branchId: '{branchId}', branchName: '思明区流动党员党支部' },
+  }),
+  main('verify-secretary', 'pages-secretary/verify/index', '核验活动证', SECRETARY),
+  main('branch-secretary', 'pages-secretary/branch/index', '选择支部', SECRETARY),
+
+  // 党费
+  main('dues-mine-member', 'pages-dues/mine/index', '我的党费', MEMBER),
+  main('dues-pay-member', 'pages-dues/pay/index', '交纳党费', MEMBER),
+  main('dues-receipts-member', 'pages-dues/receipts/index', '交费记录', MEMBER),
+  main('dues-declare-member', 'pages-dues/declare/index', '申报党费基数', MEMBER),
+  main('dues-bases-secretary', 'pages-dues/bases/index', '确认党费基数', SECRETARY),
+  main('dues-board-secretary', 'pages-dues/board/index', '支部党费', SECRETARY),
+  main('dues-offline-secretary', 'pages-dues/offline/index', '登记线下收款', SECRETARY, {
+    query: { memberId: '{memberId}' },
+  }),
+
+  // 积分
+  main('points-my-member', 'pages-points/my/index', '我的积分', MEMBER),
+  main('points-rules-member', 'pages-points/rules/index', '积分清单', MEMBER),
+  main('points-claim-member', 'pages-points/claim/index', '申报积分', MEMBER),
+  main('points-claims-member', 'pages-points/claims/index', '我的申报', MEMBER),
+  main('points-review-secretary', 'pages-points/review/index', '审核积分申报', SECRETARY),
+  main('points-ranking-member', 'pages-points/ranking/index', '积分排名', MEMBER),
+
+  // 组织管理与组织部工作台
+  main('admin-tree', 'pages-admin/index/index', '组织管理', ADMIN),
+  main('admin-node', 'pages-admin/node/index', '组织详情', ADMIN, { query: { id: '{districtId}' } }),
+  main('admin-add', 'pages-admin/add/index', '新增下级组织', ADMIN, {
+    query: { parentId: '{districtId}', parentName: '思明区', parentType: 'district' },
+  }),
+  main('admin-roles', 'pages-admin/roles/index', '人员与权限', ADMIN, {
+    query: { scopeId: '{districtId}', scopeName: '思明区', scopeType: 'district' },
+  }),
+  main('admin-import', 'pages-admin/import/index', '导入摸排名单', ADMIN, {
+    query: { scopeId: '{districtId}', scopeName: '思明区' },
+  }),
+  main('desk-admin', 'pages-admin/desk/index', '组织部工作台', ADMIN),
+  main('desk-city', 'pages-admin/desk/index', '全市工作台', SUPER),
+  main('ranking-admin', 'pages-admin/ranking/index', '晾晒排名', SUPER),
+  main('reports-admin', 'pages-admin/reports/index', '报表', ADMIN),
+  main('drilldown-admin', 'pages-admin/drilldown/index', '需要关注：欠交3个月以上', ADMIN, {
+    query: { list: 'arrears3', nodeId: '{districtId}', name: '思明区' },
+  }),
 ];

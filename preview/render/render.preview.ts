@@ -46,6 +46,21 @@ componentUtils.transformRpx = rpxToPx;
 
 const hostUrl = process.env.PREVIEW_HOST ?? 'http://127.0.0.1:3000';
 const outDir = path.resolve(process.env.PREVIEW_OUT ?? '.preview');
+const fixtures = JSON.parse(process.env.PREVIEW_FIXTURES || '{}') as Record<string, string>;
+
+/** A scene's query with `{key}` replaced by the id the preview host made (preview/fixtures.ts). */
+function queryOf(scene: Scene): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(scene.query ?? {}).map(([k, v]) => [
+      k,
+      v.replace(/\{(\w+)\}/g, (_, key: string) => {
+        const id = fixtures[key];
+        if (id === undefined) throw new Error(`场景 ${scene.id} 的 query 用了不存在的 {${key}}`);
+        return id;
+      }),
+    ]),
+  );
+}
 
 interface AppJson {
   window: { navigationBarTitleText: string; navigationBarBackgroundColor: string; navigationBarTextStyle: string };
@@ -153,7 +168,7 @@ async function renderScene(scene: Scene): Promise<RenderedScene> {
   for (const style of Array.from(document.head.querySelectorAll('style'))) style.remove();
   const world = installWorld(scene, hostUrl);
   const page = renderPage(scene.page);
-  callLifecycle(page, 'onLoad', scene.query ?? {});
+  callLifecycle(page, 'onLoad', queryOf(scene));
   const instance = page.instance as unknown as { onShow?: () => void };
   if (instance.onShow) callLifecycle(page, 'onShow');
   await quiet(world);
