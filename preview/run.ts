@@ -87,12 +87,13 @@ async function main(): Promise<void> {
     const rendered = await renderScenes(host, opts);
     const browser = await launchChromium(browserPath);
     try {
-      const pictures = await shootScenes(browser, opts.out, rendered);
+      const { pictures, faults } = await shootScenes(browser, opts.out, rendered);
       const seconds = (performance.now() - started) / 1000;
-      const gallery = writeGallery(opts.out, rendered, seconds);
+      const gallery = writeGallery(opts.out, rendered, faults, seconds);
       const failed = rendered.filter((r) => r.error).length;
+      const faulty = Object.values(faults).filter((byFont) => Object.values(byFont).some((f) => f.length > 0)).length;
       console.log(
-        `预览完成：${rendered.length} 个场景、${pictures} 张图，用时 ${seconds.toFixed(0)} 秒${failed ? `，${failed} 个场景失败` : ''}`,
+        `预览完成：${rendered.length} 个场景、${pictures} 张图，用时 ${seconds.toFixed(0)} 秒${failed ? `，${failed} 个场景失败` : ''}；版面检查有问题的场景 ${faulty} 个（faults.json）`,
       );
       console.log(`打开 ${gallery}`);
       if (failed > 0 || rendered.length < scenes.length) process.exitCode = 1;

@@ -40,6 +40,8 @@ export interface Scene {
   storage?: Record<string, unknown>;
   /** Done in order after the page has settled; the picture is taken after the last one settles. */
   actions?: SceneAction[];
+  /** The label of the page's main action: the layout check reports it when it is below the first screen. */
+  mainAction?: string;
 }
 
 /** The root font sizes pictured: WeChat's standard and its largest setting (1.5×). */
@@ -62,6 +64,9 @@ export interface RenderedScene {
   as: string;
   title: string;
   calls: string[];
+  /** The first screen's lower edge in page px. */
+  foldY: number;
+  mainAction?: string;
   error?: string;
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { FAULT_NAMES, findLayoutFaults, type LayoutFault } from './layout-checks';
 import { FONT_SCALES, SCREEN, type RenderedScene } from './scene';
 
 const BROWSER_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -39,8 +40,16 @@ export function pngName(id: string, font: string): string {
   return `${id}.${font}.png`;
 }
 
-/** Every scene at every font size; returns the number of pictures. */
-export async function shootScenes(browser: Browser, outDir: string, scenes: RenderedScene[]): Promise<number> {
+/** What the layout checks found, by scene id, then by font id. */
+export type FaultsByScene = Record<string, Record<string, LayoutFault[]>>;
+
+/** Every scene at every font size, with the layout checks of each picture (also written to faults.json). */
+export async function shootScenes(
+  browser: Browser,
+  outDir: string,
+  scenes: RenderedScene[],
+): Promise<{ pictures: number; faults: FaultsByScene }> {
+  const faults: FaultsByScene = {};
   const pngDir = path.join(outDir, 'png');
   fs.mkdirSync(pngDir, { recursive: true });
   const context = await browser.newContext({
@@ -48,6 +57,8 @@ export async function shootScenes(browser: Browser, outDir: string, scenes: Rend
     deviceScaleFactor: 2,
     locale: 'zh-CN',
   });
+  // tsx compiles with keepNames, so a function handed to evaluate() calls esbuild's `__name`.
+  await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
   const page = await context.newPage();
   let count = 0;
   for (const scene of scenes) {
@@ -66,11 +77,22 @@ export async function shootScenes(browser: Browser, outDir: string, scenes: Rend
       });
       // The first screen alone, as the phone shows it before any scrolling.
       await page.screenshot({ path: path.join(pngDir, pngName(scene.id, `${font.id}.first`)), animations: 'disabled' });
+      (faults[scene.id] ??= {})[font.id] = await page.evaluate(findLayoutFaults, {
+        foldY: scene.foldY,
+        mainAction: scene.mainAction,
+      });
       count++;
     }
   }
   await context.close();
-  return count;
+  fs.writeFileSync(path.join(outDir, 'faults.json'), JSON.stringify(faults, null, 2));
+  return { pictures: count, faults };
+}
+
+function faultList(faults: LayoutFault[] | undefined): string {
+  if (!faults?.length) return '<p class="clean">版面检查：无问题</p>';
+  const items = faults.map((f) => `<li>${FAULT_NAMES[f.kind]}：${escapeHtml(f.text)}</li>`).join('');
+  return `<ul class="faults">${items}</ul>`;
 }
 
 function escapeHtml(text: string): string {
@@ -78,7 +100,7 @@ function escapeHtml(text: string): string {
 }
 
 /** index.html: one row per scene, the standard font beside the largest. */
-export function writeGallery(outDir: string, scenes: RenderedScene[], seconds: number): string {
+export function writeGallery(outDir: string, scenes: RenderedScene[], faults: FaultsByScene, seconds: number): string {
   const rows = scenes
     .map((s) => {
       const caption =
@@ -88,7 +110,7 @@ export function writeGallery(outDir: string, scenes: RenderedScene[], seconds: n
         ? `<pre class="error">${escapeHtml(s.error)}</pre>`
         : FONT_SCALES.map(
             (f) =>
-              `<figure><figcaption>${f.label}</figcaption><a href="png/${pngName(s.id, f.id)}"><img loading="lazy" src="png/${pngName(s.id, f.id)}" width="${SCREEN.width}"></a></figure>`,
+              `<figure><figcaption>${f.label}</figcaption><a href="png/${pngName(s.id, f.id)}"><img loading="lazy" src="png/${pngName(s.id, f.id)}" width="${SCREEN.width}"></a>${faultList(faults[s.id]?.[f.id])}</figure>`,
           ).join('');
       return `<section>${caption}<div class="row">${pictures}</div></section>`;
     })
@@ -98,7 +120,7 @@ export function writeGallery(outDir: string, scenes: RenderedScene[], seconds: n
 <style>body{font-family:"Noto Sans CJK SC",sans-serif;margin:24px;background:#fafafa}h2{margin:32px 0 4px;font-size:18px}
 h2 small{color:#888;font-weight:normal}p{margin:0 0 8px;color:#555;font-size:13px}.row{display:flex;gap:24px;align-items:flex-start}
 figure{margin:0}figcaption{font-size:13px;color:#555}img{border:1px solid #ddd;background:#fff}nav a{margin-right:8px;font-size:13px}
-.error{color:#b00;white-space:pre-wrap}</style></head><body>
+.error{color:#b00;white-space:pre-wrap}.faults{color:#b00;font-size:13px;max-width:375px;padding-left:18px}.clean{color:#080;font-size:13px}</style></head><body>
 <h1>流动先锋 页面预览</h1><p>${scenes.length} 个场景，每个场景标准字号与最大字号各一张；蓝色虚线是第一屏的下沿。用时 ${seconds.toFixed(0)} 秒。</p>
 <nav>${index}</nav>${rows}</body></html>`;
   const file = path.join(outDir, 'index.html');

@@ -100,7 +100,8 @@ wx-image { display: inline-block; overflow: hidden; width: 320px; height: 240px;
 wx-image .pv-img { display: block; width: 100%; height: 100%; }
 wx-image .pv-img--width-fix { height: auto; }
 wx-button { display: block; position: relative; margin-left: auto; margin-right: auto; padding: 0 14px; box-sizing: border-box; font-size: 18px; text-align: center; line-height: 2.55555556; border-radius: 5px; overflow: hidden; color: #000; background-color: #f8f8f8; }
-wx-input { display: block; min-height: 1.4em; line-height: 1.4em; overflow: hidden; white-space: nowrap; }
+/* A native input's size never depends on its text: WeChat draws the text natively, outside layout. */
+wx-input { display: block; min-height: 1.4em; line-height: 1.4em; overflow: hidden; white-space: nowrap; contain: inline-size; min-width: 0; }
 wx-textarea { display: block; width: 300px; min-height: 150px; white-space: pre-wrap; overflow: hidden; }
 wx-canvas { width: 300px; height: 150px; }
 .pv-placeholder { color: rgba(0, 0, 0, 0.6); }

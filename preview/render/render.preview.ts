@@ -14,10 +14,10 @@ import {
   settle,
   type PageComponent,
 } from '../../tests/miniprogram/harness';
-import { PREVIEW_NOW, type RenderedScene, type Scene, type SceneAction } from '../scene';
+import { PREVIEW_NOW, SCREEN, type RenderedScene, type Scene, type SceneAction } from '../scene';
 import { selectScenes } from '../select';
 import { installWorld, type SceneWorld } from './backend';
-import type { Chrome, TabItem } from './chrome';
+import { firstScreenHeight, type Chrome, type TabItem } from './chrome';
 import { pageDocument, rpxToPx } from './document';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- the simulator's own modules, patched in place */
@@ -192,6 +192,8 @@ async function renderScene(scene: Scene): Promise<RenderedScene> {
     as: scene.as,
     title: chrome.title,
     calls: world.calls(),
+    foldY: SCREEN.statusBar + SCREEN.navBar + firstScreenHeight(chrome),
+    mainAction: scene.mainAction,
   };
 }
 
@@ -202,7 +204,16 @@ for (const scene of scenes) {
     } catch (err) {
       // The gallery shows the failure in the scene's place; jest reports it too.
       const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
-      rendered.push({ id: scene.id, page: scene.page, state: scene.state, as: scene.as, title: '', calls: [], error });
+      rendered.push({
+        id: scene.id,
+        page: scene.page,
+        state: scene.state,
+        as: scene.as,
+        title: '',
+        calls: [],
+        foldY: 0,
+        error,
+      });
       throw err;
     }
   });

@@ -75,7 +75,8 @@ describe('本支部党员', () => {
     }));
     expect(sentData(request)).toEqual([{ action: 'branchMembers', branchId: 'b-1', limit: 20 }]);
     const rows = page.querySelectorAll('.member-row').map((row) => textOf(row, '.t-cell'));
-    expect(rows[0]).toBe('张建华男 · 快递 · 湖里区 殿前街道电话 138****5678已编入支部');
+    // The state is the first line under the name, not a note squeezed beside it.
+    expect(rows[0]).toBe('张建华已编入支部男 · 快递 · 湖里区 殿前街道电话 138****5678');
     expect(rows[1]).toContain('暂时失去联系');
   });
 

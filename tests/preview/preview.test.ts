@@ -6,12 +6,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { findChromium } from '../../preview/shoot';
+import { findChromium, type FaultsByScene } from '../../preview/shoot';
 import type { RenderedScene } from '../../preview/scene';
 
 const ROOT = path.resolve(__dirname, '../..');
 const chromium = findChromium();
-const SCENES = ['home-member', 'home-loading', 'register-typed'];
+const SCENES = [
+  'home-member',
+  'home-loading',
+  'register-typed',
+  'member-active',
+  'members-secretary',
+  'publish-secretary',
+];
 
 /** Width and height of a PNG, from its IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
@@ -66,6 +73,19 @@ if (!chromium) {
       expect(page).toMatch(/class="[^"]*pv-icon[^"]*"><svg[^>]*viewBox="0 0 24 24"/);
       // rpx at 750 rpx = 375 px: TDesign's 32rpx cell padding is 16px, not 32px.
       expect(page).not.toMatch(/\d+rpx/);
+    });
+
+    test('at both font sizes no button label spills out, no word is squeezed into a column, no field label breaks', () => {
+      // Issue findings 2 and 4: "状态变更（转出、返乡、失联、恢复正常）" overflowed its button,
+      // notes shrank to "复 / 制", labels broke mid-word. The checks measure the drawn page.
+      const faults = JSON.parse(fs.readFileSync(path.join(out, 'faults.json'), 'utf8')) as FaultsByScene;
+      for (const id of SCENES) {
+        expect({ id, standard: faults[id]!.standard, largest: faults[id]!.largest }).toEqual({
+          id,
+          standard: [],
+          largest: [],
+        });
+      }
     });
 
     test('a held reply leaves the page loading; a typed value shows in the field', () => {
