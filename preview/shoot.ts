@@ -3,6 +3,7 @@
  * (root font 16px and 24px: every page sets root-font-size="system" and sizes text in rem), at
  * 375 px wide and twice the pixels, and writes the gallery a reviewer opens first.
  */
+import { escapeHtml } from './html';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -93,10 +94,6 @@ function faultList(faults: LayoutFault[] | undefined): string {
   if (!faults?.length) return '<p class="clean">版面检查：无问题</p>';
   const items = faults.map((f) => `<li>${FAULT_NAMES[f.kind]}：${escapeHtml(f.text)}</li>`).join('');
   return `<ul class="faults">${items}</ul>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 /** index.html: one row per scene, the standard font beside the largest. */

@@ -4,6 +4,7 @@
  * screen ends, and the modal, toast or action sheet the page asked for. Also the base styles of
  * WeChat's native elements, which jsdom's custom elements lack.
  */
+import { escapeHtml } from '../html';
 import path from 'node:path';
 import { MINIPROGRAM_ROOT } from '../../tests/miniprogram/harness';
 import { SCREEN } from '../scene';
@@ -22,10 +23,6 @@ export interface Chrome {
   navTextWhite: boolean;
   /** The tab bar when this page is one of its tabs, with the page's own entry selected. */
   tabs?: { items: TabItem[]; selected: string; color: string; selectedColor: string };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
 /** The page's visible height on the first screen, between the bars. */
