@@ -101,8 +101,13 @@ export const SCENES: Scene[] = [
   }),
   main('desk-admin', 'pages-admin/desk/index', '组织部工作台', ADMIN),
   main('desk-city', 'pages-admin/desk/index', '全市工作台', SUPER),
-  main('ranking-admin', 'pages-admin/ranking/index', '晾晒排名', SUPER),
-  main('reports-admin', 'pages-admin/reports/index', '报表', ADMIN),
+  // Opened from the desk, which passes the node it shows.
+  main('ranking-admin', 'pages-admin/ranking/index', '晾晒排名：思明区各街道', ADMIN, {
+    query: { nodeId: '{districtId}', name: '思明区' },
+  }),
+  main('reports-admin', 'pages-admin/reports/index', '报表', ADMIN, {
+    query: { nodeId: '{districtId}', name: '思明区' },
+  }),
   main('drilldown-admin', 'pages-admin/drilldown/index', '需要关注：欠交3个月以上', ADMIN, {
     query: { list: 'arrears3', nodeId: '{districtId}', name: '思明区' },
   }),
