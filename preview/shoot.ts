@@ -6,7 +6,8 @@
 import { escapeHtml } from './html';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { FAULT_NAMES, findLayoutFaults, type LayoutFault } from './layout-checks';
 import { FONT_SCALES, SCREEN, type RenderedScene } from './scene';
 
@@ -41,6 +42,22 @@ export function pngName(id: string, font: string): string {
   return `${id}.${font}.png`;
 }
 
+const ECHARTS = createRequire(__filename).resolve('echarts/dist/echarts.min.js');
+
+/** Draws each chart the renderer left as an option (render.preview.ts), with ECharts, at its drawn size. */
+async function drawCharts(page: Page): Promise<void> {
+  if ((await page.locator('[data-pv-option]').count()) === 0) return;
+  await page.addScriptTag({ path: ECHARTS });
+  await page.evaluate(() => {
+    const lib = (
+      window as unknown as { echarts: { init(el: Element, t: null, o: object): { setOption(o: object): void } } }
+    ).echarts;
+    for (const el of Array.from(document.querySelectorAll('[data-pv-option]'))) {
+      lib.init(el, null, { renderer: 'svg' }).setOption(JSON.parse(el.getAttribute('data-pv-option')!) as object);
+    }
+  });
+}
+
 /** What the layout checks found, by scene id, then by font id. */
 export type FaultsByScene = Record<string, Record<string, LayoutFault[]>>;
 
@@ -70,6 +87,7 @@ export async function shootScenes(
       await page.evaluate((px) => {
         document.documentElement.style.fontSize = `${px}px`;
       }, font.rootPx);
+      await drawCharts(page);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       await page.screenshot({
         path: path.join(pngDir, pngName(scene.id, font.id)),

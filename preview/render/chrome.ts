@@ -93,6 +93,8 @@ wx-page-meta, wx-block { display: contents; }
 wx-page-meta { display: none; }
 wx-text { display: inline; white-space: pre-line; }
 wx-label { display: inline; }
+/* A horizontal scroll-view scrolls inside its box; the picture shows what fits before scrolling. */
+wx-scroll-view[scroll-x='true'] { overflow-x: hidden; }
 wx-image { display: inline-block; overflow: hidden; width: 320px; height: 240px; }
 wx-image .pv-img { display: block; width: 100%; height: 100%; }
 wx-image .pv-img--width-fix { height: auto; }
@@ -101,6 +103,7 @@ wx-button { display: block; position: relative; margin-left: auto; margin-right:
 wx-input { display: block; min-height: 1.4em; line-height: 1.4em; overflow: hidden; white-space: nowrap; contain: inline-size; min-width: 0; }
 wx-textarea { display: block; width: 300px; min-height: 150px; white-space: pre-wrap; overflow: hidden; }
 wx-canvas { width: 300px; height: 150px; }
+wx-canvas[data-pv-option] { width: 100%; height: 100%; }
 .pv-placeholder { color: rgba(0, 0, 0, 0.6); }
 .pv-icon::before { content: none !important; }
 .pv-icon { display: inline-flex; align-items: center; justify-content: center; }

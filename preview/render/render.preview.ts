@@ -37,7 +37,7 @@ interface ExparserNode {
 }
 interface ExparserModule {
   Component: abstract new () => ExparserNode;
-  Element: abstract new () => ExparserNode;
+  Element: (abstract new () => ExparserNode) & { getMethodCaller(node: ExparserNode): unknown };
 }
 
 // simulate writes 1rpx as 1px; the picture is 375px wide, so 1rpx is 0.5px.
@@ -122,19 +122,39 @@ function forwardExternalClass(node: ExparserNode): void {
   node.setExternalClass?.('class', plain.join(' '));
 }
 
-const NATIVE_WITH_CONTENT = /^(wx-)?(input|textarea|image)$/;
-const SHOWN_ATTRIBUTES = new Set(['value', 'placeholder', 'password', 'type', 'src', 'mode']);
+const NATIVE_WITH_CONTENT = /^(wx-)?(input|textarea|image|scroll-view)$/;
+/** The virtual tree's (camel-cased) attribute names, and the DOM attribute document.ts reads. */
+const SHOWN_ATTRIBUTES: Record<string, string> = {
+  value: 'value',
+  placeholder: 'placeholder',
+  password: 'password',
+  type: 'type',
+  src: 'src',
+  mode: 'mode',
+  scrollX: 'scroll-x',
+};
 
 /**
- * simulate keeps a native input's value, placeholder and an image's src only in its virtual
+ * simulate keeps a native input's value, placeholder, an image's src and a scroll-view's axis only in its virtual
  * tree: copy them onto the element so the document can draw them (document.ts).
  */
 function reflectNativeAttributes(node: ExparserNode): void {
   const vt = node._vt;
   if (!vt || !NATIVE_WITH_CONTENT.test(vt.tagName ?? '') || !node.$$) return;
   for (const { name, value } of vt.attrs ?? []) {
-    if (SHOWN_ATTRIBUTES.has(name) && value !== undefined && value !== null) node.$$.setAttribute(name, String(value));
+    const shown = SHOWN_ATTRIBUTES[name];
+    if (shown && value !== undefined && value !== null) node.$$.setAttribute(shown, String(value));
   }
+}
+
+/**
+ * The chart component draws on a 2d canvas, which jsdom has not got: leave its ECharts option on
+ * the canvas element, and the screenshot step draws it with ECharts at the picture's real size.
+ */
+function handChartToBrowser(node: ExparserNode): void {
+  if (node._vt?.tagName !== 'desk-chart' || !node.$$) return;
+  const caller = exparser.Element.getMethodCaller(node) as { data?: { option?: unknown } };
+  node.$$.querySelector('wx-canvas')?.setAttribute('data-pv-option', JSON.stringify(caller.data?.option ?? {}));
 }
 
 async function act(page: PageComponent, action: SceneAction): Promise<void> {
@@ -179,6 +199,7 @@ async function renderScene(scene: Scene): Promise<RenderedScene> {
   eachExparserNode(page, (node) => {
     forwardExternalClass(node);
     reflectNativeAttributes(node);
+    handChartToBrowser(node);
   });
   await settle(10);
   const chrome = chromeOf(scene, world);

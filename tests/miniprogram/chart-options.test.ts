@@ -67,4 +67,13 @@ describe('the ranking', () => {
     const source = (option.dataset as { source: [string, number | null][] }).source;
     expect(source.at(-1)![0]).toBe('思明区');
   });
+
+  test('a composite score runs to 100 with few value ticks, so they do not run together beside long names', () => {
+    const option = rankingOption('综合得分', 'score', [
+      { name: '莲前街道', value: 53.9 },
+      { name: '思明区流动党员服务管理站', value: 33.3 },
+    ]);
+    const ticks = texts(svgOf(option)).filter((x) => /^\d+$/.test(x ?? ''));
+    expect(ticks).toEqual(['0', '50', '100']);
+  });
 });

@@ -55,7 +55,13 @@ export function rankingOption(name: string, unit: string, bars: readonly Bar[]):
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, textStyle: { fontSize: FONT } },
     dataset: { sourceHeader: false, source: shown.map((b) => [b.name, displayValue(b.value, unit)]) },
-    xAxis: { type: 'value', axisLabel, ...(unit === '%' ? { max: 100 } : {}) },
+    // The bars leave the value axis little room beside long place names: few ticks, none overlapping.
+    xAxis: {
+      type: 'value',
+      splitNumber: 2,
+      axisLabel: { ...axisLabel, hideOverlap: true },
+      ...(unit === '%' || unit === 'score' ? { max: 100 } : {}),
+    },
     // Every place is named, however many: the chart grows with the rows (see rankingHeight).
     yAxis: { type: 'category', axisLabel: { ...axisLabel, interval: 0 } },
     series: [
