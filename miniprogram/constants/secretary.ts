@@ -33,6 +33,16 @@ export const BRANCH_STATE_FILTERS: readonly { value: MemberState | ''; label: st
   })),
 ];
 
+/**
+ * A member's state in the words of the person who reviews it: the member reads 审核中 where the
+ * secretary's to-do is 待审核, and 需要修改 where the registration is back with the member.
+ */
+export const MANAGER_STATE_LABELS: Record<MemberState, string> = {
+  ...MEMBER_STATE_LABELS,
+  pending: '待审核',
+  sent_back: '已退回，待本人修改',
+};
+
 /** Why a branch is suggested, in two words on its tag. */
 export const SUGGESTION_KIND_LABELS: Record<AssignmentWish, string> = {
   near_residence: '按居住地',

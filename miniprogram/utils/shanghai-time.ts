@@ -46,6 +46,12 @@ export function shanghaiDay(at: Date | number = Date.now()): string {
 }
 
 /** The month in Beijing, YYYY-MM. */
+/** Whole calendar days from `from` to `to` in Asia/Shanghai (0 on the same day). */
+export function shanghaiDaysBetween(from: Date | number, to: Date | number = Date.now()): number {
+  const dayNumber = (at: Date | number) => Date.parse(`${shanghaiDay(at)}T00:00:00Z`) / 86_400_000;
+  return dayNumber(to) - dayNumber(from);
+}
+
 export function shanghaiMonth(at: Date | number = Date.now()): string {
   return shanghaiDay(at).slice(0, 7);
 }

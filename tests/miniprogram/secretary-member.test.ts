@@ -158,7 +158,7 @@ describe('党员信息：待审核的报到', () => {
     const { page, request } = await openMember(pendingHandlers());
 
     expect(lastSent(request, 'detail')).toEqual({ action: 'detail', memberId: 'm-1' });
-    expect(textOf(page.querySelector('#state-tag'), '.t-tag')).toBe('审核中');
+    expect(textOf(page.querySelector('#state-tag'), '.t-tag')).toBe('待审核');
     expect(fields(page, '#identity')).toEqual({
       姓名: '张建华',
       性别: '男',
@@ -197,6 +197,39 @@ describe('党员信息：待审核的报到', () => {
     expect(cards[0]).toContain('符合本人意愿');
     expect(cards[1]).toContain('离本人住处最近');
     expect(cards[1]).not.toContain('符合本人意愿');
+  });
+
+  test('recommends one branch: the one the secretary may assign that matches the wish, first, alone in the primary colour', async () => {
+    const { page } = await openMember(
+      pendingHandlers({
+        suggestions: () => ({
+          body: ok({
+            items: [
+              aSuggestion({
+                branchId: 'b-refer',
+                branchName: '岛内快递行业党支部',
+                canAssign: false,
+                matchesWish: true,
+              }),
+              aSuggestion({ branchId: 'b-near', branchName: '兴隆社区流动党员党支部', matchesWish: false }),
+              aSuggestion({ branchId: 'b-wish', branchName: '湖里区快递行业党支部', matchesWish: true }),
+            ],
+          }),
+        }),
+      }),
+    );
+    const cards = page.querySelectorAll('.suggestion');
+    expect(cards.map((c) => textOf(c).slice(0, 12))).toEqual([
+      expect.stringContaining('湖里区快递行业党支部'),
+      expect.stringContaining('岛内快递行业党支部'),
+      expect.stringContaining('兴隆社区流动党员党支部'),
+    ]);
+    expect(textOf(cards[0]!)).toContain('推荐');
+    expect(cards.slice(1).some((c) => textOf(c).includes('推荐'))).toBe(false);
+    const primary = page
+      .querySelectorAll('.assign-button')
+      .map((b) => b.querySelector('.t-button')?.dom?.className.includes('t-button--primary'));
+    expect(primary).toEqual([true, false, false]);
   });
 
   test('划转到此支部 asks first, then assigns to that branch and shows the member as assigned', async () => {
@@ -306,7 +339,7 @@ describe('党员信息：待审核的报到', () => {
       memberId: 'm-1',
       reason: '居住地址请写到门牌号',
     });
-    expect(textOf(page.querySelector('#state-tag'), '.t-tag')).toBe('需要修改');
+    expect(textOf(page.querySelector('#state-tag'), '.t-tag')).toBe('已退回，待本人修改');
     expect(textOf(page.querySelector('#sent-back-reason'))).toBe('退回原因：居住地址请写到门牌号');
     expect(page.querySelector('#panel')).toBeUndefined();
   });
@@ -356,7 +389,7 @@ describe('党员信息：待审核的报到', () => {
     expect(modal).toHaveBeenLastCalledWith(
       expect.objectContaining({ title: '没有办成', content: '目标支部不在您的管理范围内' }),
     );
-    expect(textOf(page.querySelector('#state-tag'), '.t-tag')).toBe('审核中');
+    expect(textOf(page.querySelector('#state-tag'), '.t-tag')).toBe('待审核');
   });
 
   test('a member outside the caller’s reach shows the reason and no retry', async () => {
@@ -397,7 +430,7 @@ describe('党员信息：已编入支部的党员', () => {
     const { page, request } = await openMember({ detail: () => ({ body: ok(active) }) });
     expect(actions(request)).toEqual(['detail']);
     expect(fields(page)['结对联系人']).toBe('林志强 139****0001');
-    expect(textOf(page.querySelector('#history'))).toContain('审核中 → 已编入支部');
+    expect(textOf(page.querySelector('#history'))).toContain('待审核 → 已编入支部');
     expect(page.querySelectorAll('.suggestion')).toHaveLength(0);
     expect(page.querySelector('#send-back')).toBeUndefined();
   });

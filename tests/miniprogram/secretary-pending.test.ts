@@ -1,4 +1,5 @@
 /** 待审核报到 (pages-secretary/pending/index): the queue of registrations, a page at a time. */
+import { setClock } from '../helpers/clock';
 import type { MemberRow, Page } from '../../typings';
 import { failed, ok } from './builders';
 import {
@@ -55,11 +56,13 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  jest.useRealTimers();
   jest.restoreAllMocks();
 });
 
 describe('待审核报到', () => {
-  test('lists the waiting registrations in plain Chinese, with no full phone number', async () => {
+  test('lists the waiting registrations in plain Chinese, how long each has waited, with no full phone number', async () => {
+    setClock(new Date('2024-05-13T09:00:00+08:00'));
     const { page, request } = await openPending(() => ({
       body: ok(aPage([aRow(), aRow({ memberId: 'm-2', name: '李秀英', gender: 'female', industry: 'food_delivery' })])),
     }));
@@ -71,8 +74,8 @@ describe('待审核报到', () => {
       }),
     );
     expect(rowTexts(page)).toEqual([
-      '张建华男 · 快递 · 湖里区 殿前街道2024年5月1日报到',
-      '李秀英女 · 外卖配送 · 湖里区 殿前街道2024年5月1日报到',
+      '张建华男 · 快递 · 湖里区 殿前街道2024年5月1日报到，已等 12 天',
+      '李秀英女 · 外卖配送 · 湖里区 殿前街道2024年5月1日报到，已等 12 天',
     ]);
     expect(textOf(page.querySelector('#footer'))).toBe('已经到底了，共 2 条');
   });

@@ -5,6 +5,7 @@ import {
   monthOfIso,
   partsOfIso,
   shanghaiDay,
+  shanghaiDaysBetween,
   shanghaiMonth,
   shanghaiParts,
 } from '../../miniprogram/utils/shanghai-time';
@@ -32,4 +33,12 @@ test('text that is not a time gives null parts and an empty month', () => {
   expect(partsOfIso('not a time')).toBeNull();
   expect(partsOfIso(null)).toBeNull();
   expect(monthOfIso(undefined)).toBe('');
+});
+
+test.each([
+  ['2026-12-03T15:59:00.000Z', '2026-12-03T16:01:00.000Z', 1], // 23:59 → 00:01 in Beijing: the next day
+  ['2026-12-03T16:01:00.000Z', '2026-12-04T15:59:00.000Z', 0], // the same Beijing day
+  ['2026-11-19T02:00:00.000Z', '2026-12-04T02:00:00.000Z', 15],
+])('from %s to %s is %i days in Beijing', (from, to, days) => {
+  expect(shanghaiDaysBetween(new Date(from), new Date(to))).toBe(days);
 });

@@ -6,8 +6,8 @@
  * reasons ready to tap.
  */
 import type { MemberDetail, MemberState } from '../../../typings';
-import { MEMBER_STATE_LABELS } from '../../constants/member';
 import {
+  MANAGER_STATE_LABELS,
   MAX_REASON_LENGTH,
   MIN_REASON_LENGTH,
   REVEAL_REASONS,
@@ -38,6 +38,7 @@ import {
   sentBackReason,
   stateOptions,
   toSuggestionView,
+  withRecommendation,
   type Field,
   type FieldGroup,
   type HistoryLine,
@@ -164,7 +165,7 @@ Component({
       this.setData({
         name: detail.name,
         state: detail.state,
-        stateLabel: MEMBER_STATE_LABELS[detail.state] ?? '',
+        stateLabel: MANAGER_STATE_LABELS[detail.state] ?? '',
         stateTheme: STATE_THEMES[detail.state],
         branchId: detail.branchId ?? '',
         unassigned: isUnassigned(detail.state),
@@ -191,9 +192,10 @@ Component({
             reason: '您正在管理的支部',
             matchesWish: false,
             canAssign: true,
+            recommended: false,
           });
         }
-        this.setData({ suggestionsStatus: 'ready', suggestions });
+        this.setData({ suggestionsStatus: 'ready', suggestions: withRecommendation(suggestions) });
       } catch (err) {
         this.setData({ suggestionsStatus: 'error', suggestionsError: toCallError(err).message });
       }

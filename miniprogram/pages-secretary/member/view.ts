@@ -1,13 +1,12 @@
 /** A member's detail turned into what the page shows: Chinese words, no codes, masked identifiers. */
 import type { BranchSuggestion, MemberDetail, MemberState } from '../../../typings';
+import { GENDER_LABELS, INDUSTRY_LABELS, PARTY_STATUS_LABELS, WISH_LABELS } from '../../constants/member';
 import {
-  GENDER_LABELS,
-  INDUSTRY_LABELS,
-  MEMBER_STATE_LABELS,
-  PARTY_STATUS_LABELS,
-  WISH_LABELS,
-} from '../../constants/member';
-import { STATE_CHANGE_OPTIONS, SUGGESTION_KIND_LABELS, type StateChangeOption } from '../../constants/secretary';
+  MANAGER_STATE_LABELS,
+  STATE_CHANGE_OPTIONS,
+  SUGGESTION_KIND_LABELS,
+  type StateChangeOption,
+} from '../../constants/secretary';
 import { formatDay, formatMonth, formatTime, maskMobile } from '../common/format';
 
 export interface Field {
@@ -34,6 +33,8 @@ export interface SuggestionView {
   matchesWish: boolean;
   /** The caller runs it (划转到此支部) or may only refer the registration to it (转给该支部). */
   canAssign: boolean;
+  /** The one choice the page recommends; it comes first and alone has the primary button. */
+  recommended: boolean;
 }
 
 const UNASSIGNED: readonly MemberState[] = ['pending', 'sent_back'];
@@ -104,8 +105,8 @@ export function historyLines(m: MemberDetail): HistoryLine[] {
   return [...m.history].reverse().map((h) => ({
     when: formatTime(h.at),
     change: h.from
-      ? `${MEMBER_STATE_LABELS[h.from] ?? h.from} → ${MEMBER_STATE_LABELS[h.to] ?? h.to}`
-      : (MEMBER_STATE_LABELS[h.to] ?? h.to),
+      ? `${MANAGER_STATE_LABELS[h.from] ?? h.from} → ${MANAGER_STATE_LABELS[h.to] ?? h.to}`
+      : (MANAGER_STATE_LABELS[h.to] ?? h.to),
     reason: h.reason,
   }));
 }
@@ -131,5 +132,20 @@ export function toSuggestionView(s: BranchSuggestion): SuggestionView {
     reason: s.reason,
     matchesWish: s.matchesWish,
     canAssign: s.canAssign,
+    recommended: false,
   };
+}
+
+/**
+ * Marks one suggestion as recommended and puts it first: a branch the secretary may assign to
+ * that matches the member's wish, else any they may assign to, else the first to refer to.
+ */
+export function withRecommendation(suggestions: readonly SuggestionView[]): SuggestionView[] {
+  if (suggestions.length === 0) return [];
+  const pick =
+    suggestions.find((s) => s.canAssign && s.matchesWish) ?? suggestions.find((s) => s.canAssign) ?? suggestions[0]!;
+  return [
+    { ...pick, recommended: true },
+    ...suggestions.filter((s) => s !== pick).map((s) => ({ ...s, recommended: false })),
+  ];
 }
