@@ -1,7 +1,7 @@
 /**
  * What the preview adds to the demo data so each page has its main state to show, made through
- * the functions as the people concerned would make it: two registrations waiting for review
- * (one sent back). Returns the ids scenes name in
+ * the functions as the people concerned would make it: a registration waiting for review, one
+ * sent back, and a member assigned today who has no dues base yet. Returns the ids scenes name in
  * their queries as `{sessionId}`, `{memberId}`, `{pendingId}`…
  */
 import type { FunctionHost } from '../emulator/function-host';
@@ -13,7 +13,12 @@ import type { Reply } from '../typings/reply';
 export type Fixtures = Record<string, string>;
 
 /** The people who registered for the preview and wait for the secretary. */
-export const APPLICANTS = { waiting: 'preview-applicant', sentBack: 'preview-sent-back' } as const;
+export const APPLICANTS = {
+  waiting: 'preview-applicant',
+  sentBack: 'preview-sent-back',
+  /** Assigned to the demo branch today: no dues base yet. */
+  newlyAssigned: 'preview-new-member',
+} as const;
 
 async function call<F extends FunctionName, A extends ActionName<F>>(
   host: FunctionHost,
@@ -54,6 +59,14 @@ export async function seedPreviewFixtures(host: FunctionHost): Promise<Fixtures>
     { memberId: sentBack.memberId, reason: '身份证号与姓名不一致，请核对后重新提交' },
     'demo-secretary',
   );
+  const newcomer = await call(
+    host,
+    'member',
+    'register',
+    aRegistration({ name: '陈立新', work: { industry: 'ride_hailing', employer: '某网约车平台', job: '司机' } }),
+    APPLICANTS.newlyAssigned,
+  );
+  await call(host, 'member', 'assign', { memberId: newcomer.memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary');
   const sessions = await call(host, 'sessions', 'managed', { tab: 'upcoming' }, 'demo-secretary');
   const sessionId = sessions.items[0]?.sessionId;
   if (!sessionId) throw new Error('preview fixture: the demo branch has no upcoming session');
@@ -61,6 +74,7 @@ export async function seedPreviewFixtures(host: FunctionHost): Promise<Fixtures>
     memberId: memberIdOf('demo-member'),
     pendingId: waiting.memberId,
     sentBackId: sentBack.memberId,
+    newMemberId: newcomer.memberId,
     sessionId,
     branchId: 'xm-siming-mobile',
     districtId: 'xm-siming',

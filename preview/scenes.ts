@@ -26,7 +26,7 @@ export const SCENES: Scene[] = [
   main('home-loading', 'pages/home/index', '加载中', MEMBER, { replies: { 'user.whoami': { hold: true } } }),
   main('home-error', 'pages/home/index', '加载失败', MEMBER, { replies: { 'user.whoami': UNAVAILABLE } }),
   main('sessions-member', 'pages/sessions/index', '党员的学习活动', MEMBER),
-  main('sessions-visitor', 'pages/sessions/index', '未报到的人看学习', VISITOR),
+  main('sessions-visitor', 'pages/sessions/index', '未报到的人看学习：去报到', VISITOR, { mainAction: '去报到' }),
   main('me-member', 'pages/me/index', '党员的我的', MEMBER),
   main('me-admin', 'pages/me/index', '管理员的我的', ADMIN),
   main('me-visitor', 'pages/me/index', '未报到的人的我的', VISITOR),
@@ -78,6 +78,9 @@ export const SCENES: Scene[] = [
   main('dues-offline-secretary', 'pages-dues/offline/index', '登记线下收款', SECRETARY, {
     query: { memberId: '{memberId}' },
   }),
+  main('dues-offline-no-base', 'pages-dues/offline/index', '登记线下收款：还没有确认基数的党员', SECRETARY, {
+    query: { memberId: '{newMemberId}' },
+  }),
 
   // 积分
   main('points-my-member', 'pages-points/my/index', '我的积分', MEMBER),
@@ -85,7 +88,7 @@ export const SCENES: Scene[] = [
   main('points-claim-member', 'pages-points/claim/index', '申报积分', MEMBER),
   main('points-claims-member', 'pages-points/claims/index', '我的申报', MEMBER),
   main('points-review-secretary', 'pages-points/review/index', '审核积分申报', SECRETARY),
-  main('points-ranking-member', 'pages-points/ranking/index', '积分排名', MEMBER),
+  main('points-ranking-secretary', 'pages-points/ranking/index', '积分排名（从书记工作台进入）', SECRETARY),
 
   // 组织管理与组织部工作台
   main('admin-tree', 'pages-admin/index/index', '组织管理', ADMIN),

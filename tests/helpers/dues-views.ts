@@ -184,7 +184,8 @@ export function aMemberDues(overrides: Partial<MemberDuesView> = {}): MemberDues
     standing: 'owes_here',
     standingNote: '',
     currentMonth: CURRENT,
-    profile: null,
+    // A confirmed base of 40.00 元 a month, as the months below are counted from.
+    profile: aMyDues().profile,
     months: [month('2026-03'), month('2026-09', 'paid'), month('2026-10'), month(CURRENT)],
     band: '1',
     bandLabel: '欠交1个月以上',

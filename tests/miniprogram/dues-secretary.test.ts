@@ -300,6 +300,27 @@ describe('登记线下收款', () => {
     expect(textOf(page.querySelector('#total'))).toBe('已选 2 个月，应收合计 80.00元');
   });
 
+  test('a member with no confirmed base gets the way to confirm one, not a form that can only record 0 元', async () => {
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
+    const zero = (m: string) => ({
+      month: m,
+      amountFen: 0,
+      standardFen: 0,
+      state: 'due' as const,
+      reliefNote: null,
+      paid: null,
+    });
+    backend({
+      memberDues: () => ({ body: ok(aMemberDues({ profile: null, months: [zero(CURRENT)], choices: [] })) }),
+    });
+    const page = await open(OFFLINE, { memberId: 'm_o1' });
+    expect(textOf(page.querySelector('#no-base'))).toContain('交纳基数还没有确认');
+    expect(page.querySelector('#months')).toBeFalsy();
+    expect(page.querySelector('#submit')).toBeFalsy();
+    await tap(page, '#open-bases', '.t-button');
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/pages-dues/bases/index' });
+  });
+
   test('records cash with the receipt number after the secretary confirms the amount', async () => {
     const request = backend({
       memberDues: () => ({ body: ok(aMemberDues()) }),

@@ -80,6 +80,17 @@ describe('书记工作台', () => {
     expect(store.get('secretaryBranch')).toEqual({ id: 'branch-1', name: '湖里区快递行业党支部' });
   });
 
+  test('积分排名, which only secretaries and administrators may read, is reached from the desk', async () => {
+    stubStorage();
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
+    const { page } = await open(DESK, {
+      whoami: () => ({ body: ok(aProfile({ roles: [aSecretaryGrant('湖里区快递行业党支部')] })) }),
+      pendingQueue: () => ({ body: ok({ items: rows(0), nextCursor: null }) }),
+    });
+    await tap(page, '#entry-ranking', '.t-cell');
+    expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/pages-points/ranking/index' }));
+  });
+
   test('a long queue is counted as 100 条以上', async () => {
     stubStorage();
     const { page, request } = await open(DESK, {

@@ -151,6 +151,15 @@ describe('学习', () => {
     expect(textOf(stranger.page.querySelector('#unregistered'))).toContain('您还没有报到');
   });
 
+  test('someone who has not registered is offered the way to register, not a dead end', async () => {
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
+    const { page } = await open({ profile: aProfile({ memberId: null }) });
+    // Nothing to switch between before registering: the tabs wait until there is.
+    expect(page.querySelector('#tabs')).toBeFalsy();
+    await tap(page, '#go-register', '.t-button');
+    expect(navigate).toHaveBeenLastCalledWith({ url: '/pages-member/register/index' });
+  });
+
   test('says what went wrong and offers to try again', async () => {
     const { page } = await open({ fail: { fail: 'request:fail timeout' } });
     expect(textOf(page.querySelector('#error'))).toContain('网络不畅，请稍后重试');

@@ -61,6 +61,7 @@ function receiptRow(r: DuesReceipt): ReceiptRow {
 Component({
   data: {
     status: 'loading' as LoadStatus,
+    noBase: false,
     errorMessage: '',
     retryable: true,
     memberId: '',
@@ -93,6 +94,10 @@ Component({
       void this.load();
     },
 
+    onOpenBases() {
+      void wx.navigateTo({ url: '/pages-dues/bases/index' });
+    },
+
     async load(): Promise<void> {
       const { memberId } = this.data;
       if (!memberId) {
@@ -108,6 +113,8 @@ Component({
           name: view.name,
           bandLabel: BAND_LABELS[view.band],
           owesHere: view.standing === 'owes_here',
+          // Without a confirmed base every month is 0 元: the form would record nothing real.
+          noBase: view.profile?.amountFen === null || view.profile === null,
           standingNote: view.standingNote,
           choices,
           receipts: view.receipts.map(receiptRow),

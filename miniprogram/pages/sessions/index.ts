@@ -84,6 +84,10 @@ Component({
       void wx.navigateTo({ url: '/pages-sessions/my-attendance/index' });
     },
 
+    onRegister() {
+      void wx.navigateTo({ url: '/pages-member/register/index' });
+    },
+
     /** Hides a change notice at once; the server is told quietly (it shows again next time if that failed). */
     async dismiss(sessionId: string): Promise<void> {
       this.setData({ updates: this.data.updates.filter((u) => u.sessionId !== sessionId) });
