@@ -45,13 +45,13 @@ export function shanghaiDay(at: Date | number = Date.now()): string {
   return new Date((typeof at === 'number' ? at : at.getTime()) + OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** The month in Beijing, YYYY-MM. */
 /** Whole calendar days from `from` to `to` in Asia/Shanghai (0 on the same day). */
 export function shanghaiDaysBetween(from: Date | number, to: Date | number = Date.now()): number {
   const dayNumber = (at: Date | number) => Date.parse(`${shanghaiDay(at)}T00:00:00Z`) / 86_400_000;
   return dayNumber(to) - dayNumber(from);
 }
 
+/** The month in Beijing, YYYY-MM. */
 export function shanghaiMonth(at: Date | number = Date.now()): string {
   return shanghaiDay(at).slice(0, 7);
 }
@@ -65,6 +65,17 @@ export function monthOfIso(iso: string | null | undefined): string {
 /** 'HH:mm' of the parts. */
 export function clockText(p: Pick<ShanghaiParts, 'hour' | 'minute'>): string {
   return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+/**
+ * A chosen day as every page writes it: '12月6日（周日）', with the year in front when it is not
+ * this year. `day` is 'YYYY-MM-DD' (what a date picker gives); anything else is shown as it is.
+ */
+export function pickedDayText(day: string, now: Date | number = Date.now()): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+  const p = shanghaiParts(Date.parse(`${day}T12:00:00+08:00`));
+  const year = String(p.year) === shanghaiDay(now).slice(0, 4) ? '' : `${p.year}年`;
+  return `${year}${p.month}月${p.day}日（周${p.weekday}）`;
 }
 
 /** '2026年3月5日' of the parts. */

@@ -2,8 +2,51 @@ import { z } from 'zod';
 import { isDay } from '../domain/shanghai-day';
 import { invalidArgument } from './errors';
 
-// Zod's own messages in Chinese; each field's label comes from `.meta({ label })`.
-z.config(z.locales.zhCN());
+/**
+ * What a person reads when a field is wrong, in the project's words (never zod's "期望 string
+ * >=1 字符"). A message a schema gives itself still wins; each field's label comes from
+ * `.meta({ label })` and is put in front by parseInput.
+ */
+const KIND_WORDS: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  array: '一组选项',
+  object: '一组信息',
+};
+
+export function fieldMessage(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return '必须填写';
+      return `应填${KIND_WORDS[issue.expected] ?? '正确的内容'}`;
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return min <= 1 ? '不能为空' : `至少 ${min} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return min <= 1 ? '至少选一项' : `至少选 ${min} 项`;
+      return issue.inclusive === false ? `应大于 ${min}` : `不能小于 ${min}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'string') return `不能超过 ${max} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `最多选 ${max} 项`;
+      return issue.inclusive === false ? `应小于 ${max}` : `不能大于 ${max}`;
+    }
+    case 'invalid_format':
+      return '格式不对，请检查后重新输入';
+    case 'not_multiple_of':
+      return `应是 ${String(issue.divisor)} 的整数倍`;
+    case 'invalid_value':
+      return '不是可选的值';
+    case 'unrecognized_keys':
+      return `不认识的字段 ${issue.keys.join('、')}`;
+    default:
+      return '填写的内容不对，请检查后重新输入';
+  }
+}
+
+z.config({ customError: fieldMessage });
 
 /** A real calendar day written 'YYYY-MM-DD'. */
 export const daySchema = (label: string) =>
@@ -48,13 +91,6 @@ function labelOf(schema: z.ZodType, path: PropertyKey[]): string | undefined {
   return label;
 }
 
-/** Zod's message, made plainer where it would show code values to a person. */
-function plainMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value') return '不是可选的值';
-  if (issue.code === 'unrecognized_keys') return `不认识的字段 ${issue.keys.join('、')}`;
-  return issue.message;
-}
-
 /**
  * Characters no person types into a form: C0/C1 controls (tab and line breaks excepted) and the
  * bidi overrides and isolates that make a name read differently from what is stored (U+202E…).
@@ -90,7 +126,7 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
   const issue = result.error.issues[0]!;
   const path = issue.path.map(String).join('.');
   const label = labelOf(schema, issue.path) ?? path;
-  const message = label ? `${label}：${plainMessage(issue)}` : plainMessage(issue);
+  const message = label ? `${label}：${issue.message}` : issue.message;
   throw invalidArgument(message, path || undefined);
 }
 

@@ -298,6 +298,9 @@ describe('登记线下收款', () => {
     page.querySelector('#month-2026-10')!.dispatchEvent('tap');
     await settle();
     expect(textOf(page.querySelector('#total'))).toBe('已选 2 个月，应收合计 80.00元');
+    page.querySelector('#paid-on')!.dispatchEvent('change', { detail: { value: '2026-11-27' } });
+    await settle();
+    expect(textOf(page.querySelector('#paid-on-text'))).toMatch(/^(2026年)?11月27日（周五）$/);
   });
 
   test('a member with no confirmed base gets the way to confirm one, not a form that can only record 0 元', async () => {

@@ -237,6 +237,10 @@ describe('the page', () => {
     page.querySelector('#kind-lecture')!.dispatchEvent('tap');
     type(page, '#input-title', '学习新党章专题党课');
     page.querySelector('#pick-start-date')!.dispatchEvent('change', { detail: { value: '2030-03-08' } });
+    await settle();
+    // The picked day reads as every other page writes a day, the end following the start.
+    expect(textOf(page.querySelector('#start-date'))).toBe('2030年3月8日（周五）');
+    expect(textOf(page.querySelector('#end-date'))).toBe('2030年3月8日（周五）');
     page.querySelector('#station-0')!.dispatchEvent('tap');
     type(page, '#input-capacity', '40');
     await settle();

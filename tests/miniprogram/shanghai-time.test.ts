@@ -6,6 +6,7 @@ import {
   partsOfIso,
   shanghaiDay,
   shanghaiDaysBetween,
+  pickedDayText,
   shanghaiMonth,
   shanghaiParts,
 } from '../../miniprogram/utils/shanghai-time';
@@ -41,4 +42,13 @@ test.each([
   ['2026-11-19T02:00:00.000Z', '2026-12-04T02:00:00.000Z', 15],
 ])('from %s to %s is %i days in Beijing', (from, to, days) => {
   expect(shanghaiDaysBetween(new Date(from), new Date(to))).toBe(days);
+});
+
+test.each([
+  ['2026-12-06', '12月6日（周日）'],
+  ['2026-12-04', '12月4日（周五）'],
+  ['2027-01-01', '2027年1月1日（周五）'],
+  ['', ''],
+])('a picked day %s reads %s', (day, text) => {
+  expect(pickedDayText(day, new Date('2026-12-04T10:00:00+08:00'))).toBe(text);
 });

@@ -4,6 +4,7 @@
  * to six ahead. A payment entered by mistake is cancelled by 冲正 (a reversal record with the
  * reason); nothing is ever edited.
  */
+import { pickedDayText } from '../../utils/shanghai-time';
 import type { DuesReceipt, MemberDuesView } from '../../../typings';
 import { BAND_LABELS, CHANNEL_LABELS, OFFLINE_CHANNELS } from '../../constants/dues';
 import { isCallError, showCallError, toCallError } from '../../services/cloud';
@@ -77,6 +78,7 @@ Component({
     channel: 'cash' as 'cash' | 'bank_transfer',
     receiptNo: '',
     paidOn: '',
+    paidOnText: '',
     today: '',
     note: '',
     formError: '',
@@ -86,7 +88,12 @@ Component({
 
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      this.setData({ memberId: query.memberId ?? '', paidOn: todayText(), today: todayText() });
+      this.setData({
+        memberId: query.memberId ?? '',
+        paidOn: todayText(),
+        paidOnText: pickedDayText(todayText()),
+        today: todayText(),
+      });
       void this.load();
     },
 
@@ -164,7 +171,7 @@ Component({
     },
 
     onDate(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ paidOn: event.detail.value });
+      this.setData({ paidOn: event.detail.value, paidOnText: pickedDayText(event.detail.value) });
     },
 
     async onSubmit(): Promise<void> {

@@ -4,6 +4,7 @@
  * are big chips and WeChat's own date and time pickers; problems show in red under each field.
  * A new form gets one request id, so a double tap or a retry publishes one session.
  */
+import { pickedDayText } from '../../utils/shanghai-time';
 import type { SessionDetail, SessionKind } from '../../../typings';
 import { SESSION_KIND_OPTIONS, VOTING_KINDS } from '../../constants/sessions';
 import { isCallError, showCallError, toCallError } from '../../services/cloud';
@@ -53,7 +54,15 @@ const MAX_LINKS = 10;
 const MAX_IMAGES = 9;
 
 Component({
+  // The pickers hold 'YYYY-MM-DD'; people read the day as every other page writes it.
+  observers: {
+    'form.startDate, form.endDate'(start: string, end: string) {
+      this.setData({ startDateText: pickedDayText(start), endDateText: pickedDayText(end) });
+    },
+  },
   data: {
+    startDateText: '',
+    endDateText: '',
     status: 'loading' as LoadStatus,
     errorMessage: '',
     retryable: true,
