@@ -73,7 +73,8 @@ export function installWorld(scene: Scene, hostUrl: string): SceneWorld {
   let title: string | undefined;
   const overlay: Overlay = {};
   const calls: string[] = [];
-  const store = new Map<string, unknown>(Object.entries(scene.storage ?? {}));
+  // The 我的 page's demo switch reads who is calling from storage, as the app would have left it.
+  const store = new Map<string, unknown>(Object.entries({ demoOpenid: scene.as, ...scene.storage }));
 
   const answer = (opts: WechatMiniprogram.RequestOption, status: number, body: unknown) => {
     opts.success?.({ data: body, statusCode: status, header: {}, cookies: [], errMsg: 'request:ok' } as never);

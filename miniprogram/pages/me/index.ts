@@ -6,6 +6,9 @@
 import { backend, type DemoOpenid } from '../../config/backend';
 import { DEMO_IDENTITIES } from '../../constants/demo-identities';
 import { currentDemoOpenid, switchDemoIdentity } from '../../services/demo-identity';
+import { fetchMyMembership } from '../../services/member';
+import { membershipCard } from '../home/membership-view';
+import { certificateCard } from './certificate-card';
 
 /** One switch button, ready to show. */
 interface IdentityOption {
@@ -27,6 +30,7 @@ Component({
     localMode: backend.mode === 'local',
     currentLabel: '',
     identities: [] as IdentityOption[],
+    cert: certificateCard('unknown'),
   },
 
   methods: {
@@ -36,6 +40,7 @@ Component({
 
     onShow() {
       this.refresh();
+      void this.loadMembership();
     },
 
     refresh() {
@@ -43,8 +48,18 @@ Component({
       this.setData({ currentLabel: labelOf(current), identities: identityOptions(current) });
     },
 
-    onOpenCertificate() {
-      wx.navigateTo({ url: '/pages-member/certificate/index' });
+    /** Where the membership stands decides the certificate card; a failure keeps every way open. */
+    async loadMembership(): Promise<void> {
+      try {
+        this.setData({ cert: certificateCard(membershipCard(await fetchMyMembership()).kind) });
+      } catch {
+        this.setData({ cert: certificateCard('unknown') });
+      }
+    },
+
+    onCertificateAction() {
+      const { action } = this.data.cert;
+      if (action) wx.navigateTo({ url: action.url });
     },
 
     /** Acts as another demo person from now on, then starts again from 首页 as them. */
