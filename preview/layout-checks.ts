@@ -81,8 +81,13 @@ export function findLayoutFaults(probe: LayoutProbe): LayoutFault[] {
       textOf(el).includes(probe.mainAction!),
     );
     const box = target?.getBoundingClientRect();
+    // A bar fixed to the bottom of the screen is on every screen, the first included.
+    let fixed = false;
+    for (let el: Element | null = target ?? null; el; el = el.parentElement) {
+      if (getComputedStyle(el).position === 'fixed') fixed = true;
+    }
     if (!box || box.height === 0) faults.push({ kind: 'below-fold', text: `找不到「${probe.mainAction}」` });
-    else if (box.bottom + window.scrollY > probe.foldY)
+    else if (!fixed && box.bottom + window.scrollY > probe.foldY)
       faults.push({ kind: 'below-fold', text: short(textOf(target!)) });
   }
   return faults;

@@ -37,7 +37,7 @@ export const SCENES: Scene[] = [
     actions: [{ type: '张小兵', into: '#input-name' }],
   }),
   main('register-sent-back', 'pages-member/register/index', '报到被退回后', 'preview-sent-back'),
-  main('certificate-member', 'pages-member/certificate/index', '电子活动证', MEMBER),
+  main('certificate-member', 'pages-member/certificate/index', '电子活动证：二维码在第一屏', MEMBER),
   main('my-branch-member', 'pages-member/my-branch/index', '我的支部', MEMBER),
   main('contact-edit-member', 'pages-member/contact-edit/index', '修改手机号和住址', MEMBER),
 
@@ -69,8 +69,10 @@ export const SCENES: Scene[] = [
   main('branch-secretary', 'pages-secretary/branch/index', '选择支部', SECRETARY),
 
   // 党费
-  main('dues-mine-member', 'pages-dues/mine/index', '我的党费', MEMBER),
-  main('dues-pay-member', 'pages-dues/pay/index', '交纳党费', MEMBER),
+  main('dues-mine-member', 'pages-dues/mine/index', '我的党费：交纳党费在第一屏', MEMBER, { mainAction: '交纳党费' }),
+  main('dues-pay-member', 'pages-dues/pay/index', '交纳党费：合计与微信支付固定在底部', MEMBER, {
+    mainAction: '微信支付',
+  }),
   main('dues-receipts-member', 'pages-dues/receipts/index', '交费记录', MEMBER),
   main('dues-declare-member', 'pages-dues/declare/index', '申报党费基数', MEMBER),
   main('dues-bases-secretary', 'pages-dues/bases/index', '确认党费基数', SECRETARY),

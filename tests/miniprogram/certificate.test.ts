@@ -46,6 +46,10 @@ describe('电子活动证', () => {
     expect(attrOf(image, 'src')).toBe('data:image/png;base64,iVBORw0KGgo=');
     expect(attrOf(image, 'mode')).toBe('aspectFit');
     expect(textOf(page.querySelector('#qr'))).toContain('出示给支部书记扫码核验');
+    // The code is what the page is for: it comes first, saying whose it is; the details follow.
+    expect(textOf(page.querySelector('#qr-holder'))).toBe('李红梅 · 有效');
+    const all = textOf(page);
+    expect(all.indexOf('出示给支部书记扫码核验')).toBeLessThan(all.indexOf('证号'));
   });
 
   test('刷新二维码 asks for the membership again and shows the new QR code', async () => {
