@@ -59,6 +59,8 @@ describe('签到管理', () => {
     expect(textOf(page.querySelector('#code'))).toContain('点“扫码签到”');
     expect(textOf(page.querySelector('#timer'))).toBe('签到码 21 秒后自动更换，请保持本页面打开');
     expect(textOf(page.querySelector('#figures'))).toContain('3已签到');
+    // 签到管理 and 考勤名单 show the same four figures in the same order.
+    expect(page.querySelectorAll('.figure__label').map((l) => textOf(l))).toEqual(['已签到', '请假', '缺席', '已报名']);
     expect(textOf(page.querySelector('#figures'))).toContain('1请假');
     expect(wx.setKeepScreenOn).toHaveBeenCalledWith({ keepScreenOn: true });
   });

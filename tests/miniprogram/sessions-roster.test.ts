@@ -78,6 +78,8 @@ describe('考勤名单', () => {
       ),
     }));
     const figures = textOf(page.querySelector('#figures'));
+    // 签到管理 and 考勤名单 show the same four figures in the same order.
+    expect(page.querySelectorAll('.figure__label').map((l) => textOf(l))).toEqual(['已签到', '请假', '缺席', '已报名']);
     expect(figures).toContain('应到 3 人，出勤率 33%');
     expect(figures).toContain('不参加表决');
     const [a, b, c] = rows(page);
