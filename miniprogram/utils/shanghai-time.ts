@@ -78,6 +78,18 @@ export function pickedDayText(day: string, now: Date | number = Date.now()): str
   return `${year}${p.month}月${p.day}日（周${p.weekday}）`;
 }
 
+/**
+ * A day the backend sent, as every page writes it: '2024-05-01T02:00:00.000Z' or '2024-05-01' →
+ * '2024年5月1日' (the Beijing day, not the UTC one); '' for an empty or unreadable value.
+ */
+export function dayTextOf(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (plain) return `${plain[1]}年${Number(plain[2])}月${Number(plain[3])}日`;
+  const p = partsOfIso(iso);
+  return p ? chineseDay(p) : '';
+}
+
 /** '2026年3月5日' of the parts. */
 export function chineseDay(p: Pick<ShanghaiParts, 'year' | 'month' | 'day'>): string {
   return `${p.year}年${p.month}月${p.day}日`;

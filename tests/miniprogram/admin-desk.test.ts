@@ -369,7 +369,7 @@ describe('报表', () => {
     const page = await open('pages-admin/reports/index', { nodeId: 'xm-siming', name: '' });
     const entries = page.querySelectorAll('.report-entry');
     expect(textOf(entries[0]!, '.t-cell')).toContain('尚未出具');
-    expect(textOf(entries[1]!, '.t-cell')).toContain('第 2 版 · 管理员更正 · 2026-12-01 · 更正 3 处');
+    expect(textOf(entries[1]!, '.t-cell')).toContain('第 2 版 · 管理员更正 · 2026年12月1日 · 更正 3 处');
     expect(page.querySelector('#empty')).toBeTruthy();
     entries[0]!.querySelector('.t-cell')!.dispatchEvent('tap');
     entries[1]!.querySelector('.t-cell')!.dispatchEvent('tap');

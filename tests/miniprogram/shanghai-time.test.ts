@@ -7,6 +7,7 @@ import {
   shanghaiDay,
   shanghaiDaysBetween,
   pickedDayText,
+  dayTextOf,
   shanghaiMonth,
   shanghaiParts,
 } from '../../miniprogram/utils/shanghai-time';
@@ -51,4 +52,14 @@ test.each([
   ['', ''],
 ])('a picked day %s reads %s', (day, text) => {
   expect(pickedDayText(day, new Date('2026-12-04T10:00:00+08:00'))).toBe(text);
+});
+
+test.each([
+  ['2026-11-30T17:00:00.000Z', '2026年12月1日'], // 01:00 in Beijing: already the next day
+  ['2026-12-01T15:59:00.000Z', '2026年12月1日'],
+  ['2024-05-01', '2024年5月1日'],
+  ['', ''],
+  ['not a day', ''],
+])('the day of %s reads %s', (iso, text) => {
+  expect(dayTextOf(iso)).toBe(text);
 });

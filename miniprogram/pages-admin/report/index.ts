@@ -2,6 +2,7 @@
  * One issued report of a node: its figures as issued, with the change on the report of the period
  * before; what this version corrected; its children's headline figures; 导出表格 to forward.
  */
+import { dayTextOf } from '../../utils/shanghai-time';
 import type { ReportView } from '../../../typings/areas/desk';
 import { toCallError } from '../../services/cloud';
 import { fetchReport } from '../../services/desk';
@@ -68,7 +69,7 @@ Component({
           status: 'ready',
           version: r.version,
           title: `${r.nodeName}${r.label}${r.name}`,
-          detail: `第 ${r.version} 版 · ${r.issuedBy} · ${r.issuedAt.slice(0, 10)}${r.reason ? ` · ${r.reason}` : ''}`,
+          detail: `第 ${r.version} 版 · ${r.issuedBy} · ${dayTextOf(r.issuedAt)}${r.reason ? ` · ${r.reason}` : ''}`,
           groups: r.groups.map((g) => ({ group: g.group, name: g.name, figures: g.figures.map(figureRow) })),
           changes: r.changes,
           headline,

@@ -2,6 +2,7 @@
  * 报表: what the 周例会、月报送、季调度 ask for (last week's, last month's, last quarter's report,
  * or that it is not issued yet), and every version issued, newest first. A report opens on a tap.
  */
+import { dayTextOf } from '../../utils/shanghai-time';
 import type { ReportSummary } from '../../../typings/areas/desk';
 import { toCallError } from '../../services/cloud';
 import { fetchReports } from '../../services/desk';
@@ -24,7 +25,7 @@ type Dataset<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.CustomE
 >;
 
 const detailOf = (r: ReportSummary) =>
-  `第 ${r.version} 版 · ${r.issuedBy} · ${r.issuedAt.slice(0, 10)}${r.changeCount ? ` · 更正 ${r.changeCount} 处` : ''}`;
+  `第 ${r.version} 版 · ${r.issuedBy} · ${dayTextOf(r.issuedAt)}${r.changeCount ? ` · 更正 ${r.changeCount} 处` : ''}`;
 
 Component({
   data: {

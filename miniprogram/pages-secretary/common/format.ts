@@ -1,14 +1,8 @@
 /** Dates as a secretary reads them, in Beijing time whatever the phone's time zone. */
-import { chineseDay, clockText, partsOfIso } from '../../utils/shanghai-time';
+import { clockText, dayTextOf, partsOfIso } from '../../utils/shanghai-time';
 
-/** '2024-05-01T02:00:00.000Z' → '2024年5月1日'; '' for an empty or unreadable value. */
-export function formatDay(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (plain) return `${plain[1]}年${Number(plain[2])}月${Number(plain[3])}日`;
-  const p = partsOfIso(iso);
-  return p ? chineseDay(p) : '';
-}
+/** '2024-05-01T02:00:00.000Z' → '2024年5月1日' (one copy, in utils/shanghai-time.ts). */
+export const formatDay = dayTextOf;
 
 /** An ISO time with the hour and minute: '2024年5月1日 10:00'. */
 export function formatTime(iso: string | null | undefined): string {
