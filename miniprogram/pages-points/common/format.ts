@@ -1,21 +1,15 @@
 /** Points as people read them: signed numbers, Beijing dates, the terms of an item in words. */
 import type { PointsCaps, PointsRuleView } from '../../../typings/areas/points';
 import { UNIT_LABELS } from '../../constants/points';
-import { chineseDay, partsOfIso, shanghaiDay } from '../../utils/shanghai-time';
+import { dayTextOf, shanghaiDay } from '../../utils/shanghai-time';
 
 /** '+3', '-2' or '0': the sign is part of what the member needs to see. */
 export function signedPoints(points: number): string {
   return points > 0 ? `+${points}` : String(points);
 }
 
-/** '2026-03-05' or an ISO time → '2026年3月5日', in Beijing time; '' when unreadable. */
-export function formatDay(value: string | null | undefined): string {
-  if (!value) return '';
-  const plain = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (plain) return `${plain[1]}年${Number(plain[2])}月${Number(plain[3])}日`;
-  const p = partsOfIso(value);
-  return p ? chineseDay(p) : '';
-}
+/** '2026-03-05' or an ISO time → '2026年3月5日', in Beijing time; '' when unreadable (utils/shanghai-time.ts). */
+export const formatDay = dayTextOf;
 
 /** Today in Beijing as 'YYYY-MM-DD', for date pickers. */
 export function todayInBeijing(now = Date.now()): string {
