@@ -6,9 +6,7 @@
 import * as tcb from '@cloudbase/node-sdk';
 import path from 'node:path';
 import { startLocalCloud } from '../emulator/server';
-import { seedDemo } from '../emulator/seed';
-import { seedDemoActivity } from '../emulator/seed/demo-activity';
-import { seedDemoHistory } from '../emulator/seed/demo-history';
+import { seedDemoWorld } from '../emulator/seed/demo-world';
 import { DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
 import { buildFunctions } from '../scripts/build-functions';
 import { buildEcharts } from '../scripts/build-echarts';
@@ -40,9 +38,7 @@ export async function startPreviewHost(options: { build: boolean }): Promise<Pre
   const db = tcb
     .init({ env: cloud.envId, secretId: 'local', secretKey: 'local', serviceUrl: cloud.adminUrl })
     .database();
-  await seedDemo(db);
-  await seedDemoActivity(cloud.functions);
-  await seedDemoHistory(db, cloud.functions);
+  await seedDemoWorld(db, cloud.functions);
   const fixtures = await seedPreviewFixtures(cloud.functions);
   return { url: cloud.url, fixtures, close: () => cloud.close() };
 }

@@ -2,9 +2,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import path from 'node:path';
 import { buildFunctions } from './build-functions';
 import { startLocalCloud } from '../emulator/server';
-import { seedDemo } from '../emulator/seed';
-import { seedDemoActivity } from '../emulator/seed/demo-activity';
-import { seedDemoHistory } from '../emulator/seed/demo-history';
+import { seedDemoWorld } from '../emulator/seed/demo-world';
 import { DEMO_PEOPLE, DEMO_SUPER_ADMINS } from '../emulator/seed/demo-people';
 import { startTimerTriggers, timerTriggersOf } from '../emulator/timer-triggers';
 
@@ -47,9 +45,7 @@ async function main(): Promise<void> {
     superAdminOpenids: DEMO_SUPER_ADMINS,
   });
   const app = tcb.init({ env: cloud.envId, secretId: 'local', secretKey: 'local', serviceUrl: cloud.adminUrl });
-  const seeded = await seedDemo(app.database());
-  const activity = await seedDemoActivity(cloud.functions);
-  const history = await seedDemoHistory(app.database(), cloud.functions);
+  const { seeded, activity, history } = await seedDemoWorld(app.database(), cloud.functions);
   // The platform fires timer triggers; locally the host does, on the schedule cloudbaserc.json gives.
   const triggers = timerTriggersOf(path.join(root, 'cloudbaserc.json'));
   const stopTimers = startTimerTriggers(triggers, (name, event) => cloud.functions.invoke(name, event));
