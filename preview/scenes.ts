@@ -19,10 +19,13 @@ const SUPER = 'demo-super';
 
 export const SCENES: Scene[] = [
   // 首页、学习、我的 (tab pages)
-  main('home-member', 'pages/home/index', '党员的首页', MEMBER),
-  main('home-secretary', 'pages/home/index', '支部书记的首页', SECRETARY),
-  main('home-admin', 'pages/home/index', '管理员的首页', ADMIN),
-  main('home-visitor', 'pages/home/index', '未报到的访客', VISITOR),
+  main('home-member', 'pages/home/index', '党员的首页：要办的事、常用、我的报到', MEMBER),
+  main('home-secretary', 'pages/home/index', '支部书记的首页：待审核报到、未定基数', SECRETARY),
+  main('home-admin', 'pages/home/index', '管理员的首页：不催报到', ADMIN),
+  main('home-super', 'pages/home/index', '超级管理员的首页', SUPER),
+  main('home-visitor', 'pages/home/index', '未报到的访客：只有去报到', VISITOR, { mainAction: '去报到' }),
+  main('home-sent-back', 'pages/home/index', '报到被退回：待办在最前', 'preview-sent-back'),
+  main('home-todos-error', 'pages/home/index', '待办没查到', MEMBER, { replies: { 'user.todos': UNAVAILABLE } }),
   main('home-loading', 'pages/home/index', '加载中', MEMBER, { replies: { 'user.whoami': { hold: true } } }),
   main('home-error', 'pages/home/index', '加载失败', MEMBER, { replies: { 'user.whoami': UNAVAILABLE } }),
   main('sessions-member', 'pages/sessions/index', '党员的学习活动', MEMBER),
@@ -76,7 +79,7 @@ export const SCENES: Scene[] = [
   main('dues-receipts-member', 'pages-dues/receipts/index', '交费记录', MEMBER),
   main('dues-declare-member', 'pages-dues/declare/index', '申报党费基数', MEMBER),
   main('dues-bases-secretary', 'pages-dues/bases/index', '确认党费基数', SECRETARY),
-  main('dues-board-secretary', 'pages-dues/board/index', '支部党费', SECRETARY),
+  main('dues-board-secretary', 'pages-dues/board/index', '支部党费：未确认基数的党员', SECRETARY),
   main('dues-offline-secretary', 'pages-dues/offline/index', '登记线下收款', SECRETARY, {
     query: { memberId: '{memberId}' },
   }),

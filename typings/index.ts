@@ -6,3 +6,4 @@ export type * from './areas/member';
 export type * from './areas/sessions';
 export type * from './areas/dues';
 export type * from './areas/points';
+export type * from './areas/user';

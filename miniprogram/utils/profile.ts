@@ -19,11 +19,14 @@ export function canOpenAdminDesk(profile: CallerProfile): boolean {
   return profile.isSuperAdmin || hasRole(profile, 'admin');
 }
 
-/** The caller's roles as short labels, each once, e.g. ['支部书记', '管理员']. */
+/**
+ * The caller's roles as short labels, each once, e.g. ['支部书记', '管理员']. Someone with no role is
+ * 党员 once registered, and has no tag before: a visitor is not yet known to be one.
+ */
 export function roleTags(profile: CallerProfile): string[] {
   const tags = profile.roles.map((grant) => ROLE_LABELS[grant.role]);
   if (profile.isSuperAdmin) tags.unshift(SUPER_ADMIN_LABEL);
-  if (tags.length === 0) tags.push(MEMBER_LABEL);
+  if (tags.length === 0 && profile.memberId !== null) tags.push(MEMBER_LABEL);
   return tags.filter((tag, i) => tags.indexOf(tag) === i);
 }
 

@@ -75,3 +75,9 @@ export function instantOfDay(day: string, now: Date): Date {
   if (!isDay(day) || day > today) throw new RangeError(`not a day up to today: ${day}`);
   return day === today ? new Date(now.getTime()) : new Date(`${day}T12:00:00+08:00`);
 }
+
+/** Whole calendar days in Asia/Shanghai from one instant to another (0 on the same day; never negative). */
+export function shanghaiDaysBetween(from: Date, to: Date): number {
+  const dayNumber = (at: Date) => Math.floor(shifted(at, 'shanghaiDaysBetween').getTime() / 86_400_000);
+  return Math.max(0, dayNumber(to) - dayNumber(from));
+}

@@ -21,6 +21,7 @@ import type { Handler } from '../platform/dispatch';
 import { readKeysetPage } from '../platform/keyset';
 import { notFound } from '../platform/errors';
 import type { DuesMonthDoc, DuesOrderDoc } from './docs';
+import { membersWithoutBase } from './no-base';
 import { HISTORY_MONTHS, UNPAID_STATES } from './records';
 import { DEFAULT_PAGE, monthSchema, orgIdSchema, pageInput } from './schemas';
 
@@ -96,9 +97,10 @@ export const branchBoard: Handler<'dues', 'branchBoard'> = {
   input: z.object({ branchId: orgIdSchema('支部') }),
   async run({ branchId }, { caller }) {
     const branch = await managedBranch(caller, branchId);
-    const current = monthOf(new Date());
+    const now = new Date();
+    const current = monthOf(now);
     const $ = db.command.aggregate;
-    const [arrears, groups, pending, unapplied] = await Promise.all([
+    const [arrears, groups, pending, unapplied, noBase] = await Promise.all([
       db
         .collection(COLLECTIONS.duesMonths)
         .aggregate()
@@ -118,6 +120,7 @@ export const branchBoard: Handler<'dues', 'branchBoard'> = {
         .orderBy('paidAt', 'desc')
         .limit(50)
         .get(),
+      membersWithoutBase(branchId, now),
     ]);
     const rows = ((arrears as { data?: { _id: string; months: string[]; fen: number; name: string }[] }).data ?? [])
       .map((g) => arrearsRowOf(g, current))
@@ -141,6 +144,7 @@ export const branchBoard: Handler<'dues', 'branchBoard'> = {
       reviewMemberIds: rows.filter((r) => ARREARS_FOLLOW_UP[r.band].reviewList).map((r) => r.memberId),
       thisMonth,
       pendingBases: (pending as { total: number }).total,
+      noBase,
       unapplied: (unapplied.data as DuesOrderDoc[]).map((o): UnappliedPayment => ({
         orderId: o._id,
         memberId: o.memberId,

@@ -1,5 +1,6 @@
 import { defineFunction } from '../platform/dispatch';
 import { whoami } from '../users/handlers';
+import { todos } from '../users/todos';
 
-/** Cloud function `user`: who the caller is. */
-export const main = defineFunction('user', { whoami });
+/** Cloud function `user`: who the caller is, and what they should do now. */
+export const main = defineFunction('user', { whoami, todos });

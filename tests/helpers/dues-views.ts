@@ -146,6 +146,7 @@ export function aBoard(overrides: Partial<BranchDuesBoard> = {}): BranchDuesBoar
     reviewMemberIds: [seven.memberId],
     thisMonth: { owing: 5, paid: 2, unpaid: 3, waived: 1, dueFen: 11_020, receivedFen: 6_000 },
     pendingBases: 2,
+    noBase: [],
     unapplied: [],
     ...overrides,
   };

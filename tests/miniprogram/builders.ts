@@ -1,5 +1,5 @@
 /** Small builders for replies and records, so each test states only what matters to it. */
-import type { CallerProfile, ErrorCode, OrgNodeSummary, Reply, RoleGrant } from '../../typings';
+import type { CallerProfile, ErrorCode, OrgNodeSummary, Reply, RoleGrant, TodoItem } from '../../typings';
 
 /** A registered member with no roles; override what the test is about. */
 export function aProfile(overrides: Partial<CallerProfile> = {}): CallerProfile {
@@ -29,6 +29,21 @@ export function anOrgNode(overrides: Partial<OrgNodeSummary> = {}): OrgNodeSumma
     parentId: null,
     ancestors: [],
     hasChildren: true,
+    ...overrides,
+  };
+}
+
+/** A to-do as `user.todos` sends it: a secretary's registrations waiting unless overridden. */
+export function aTodo(overrides: Partial<TodoItem> = {}): TodoItem {
+  return {
+    kind: 'registrations_pending',
+    role: 'secretary',
+    count: 3,
+    title: '待审核报到',
+    text: '3 条报到等您审核。',
+    page: '/pages-secretary/pending/index',
+    priority: 'normal',
+    due: null,
     ...overrides,
   };
 }

@@ -124,6 +124,51 @@ describe('支部党费', () => {
     expect(page.querySelector('#retry')).toBeFalsy();
   });
 
+  test('names who has no confirmed base, so an empty arrears list does not read as all paid', async () => {
+    backend({
+      branchBoard: () => ({
+        body: ok(
+          aBoard({
+            rows: [],
+            reviewMemberIds: [],
+            noBase: [
+              { memberId: 'm8', name: '辛未定', declared: true },
+              { memberId: 'm9', name: '壬未报', declared: false },
+            ],
+          }),
+        ),
+      }),
+      collectionList: () => ({ body: ok({ items: [], nextCursor: null }) }),
+    });
+    jest
+      .spyOn(wx, 'setNavigationBarTitle')
+      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    const navigate = jest
+      .spyOn(wx, 'navigateTo')
+      .mockImplementation((() => undefined) as unknown as typeof wx.navigateTo);
+    const page = await open(BOARD, { branchId: 'xm-siming-mobile' });
+    expect(textOf(page.querySelector('#no-base'))).toContain('还没有确认交纳基数：2 人');
+    expect(textOf(page.querySelector('#no-base-m8'))).toBe('辛未定已申报，等您确认');
+    expect(textOf(page.querySelector('#no-base-m9'))).toBe('壬未报还没有申报');
+    expect(textOf(page.querySelector('#no-arrears'))).toBe('已确认基数的党员都没有欠交。');
+    page.querySelector('#no-base-m9')!.dispatchEvent('tap');
+    await settle();
+    expect(navigate.mock.calls[0]![0]).toMatchObject({ url: '/pages-dues/offline/index?memberId=m9' });
+  });
+
+  test('with everyone’s base confirmed and nobody behind, says so plainly', async () => {
+    backend({
+      branchBoard: () => ({ body: ok(aBoard({ rows: [], reviewMemberIds: [] })) }),
+      collectionList: () => ({ body: ok({ items: [], nextCursor: null }) }),
+    });
+    jest
+      .spyOn(wx, 'setNavigationBarTitle')
+      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    const page = await open(BOARD, { branchId: 'xm-siming-mobile' });
+    expect(page.querySelector('#no-base')).toBeFalsy();
+    expect(textOf(page.querySelector('#no-arrears'))).toBe('没有欠交党费的党员。');
+  });
+
   test('a member’s row opens the offline payment page for them', async () => {
     backend({ branchBoard: () => ({ body: ok(aBoard()) }), collectionList: () => ({ body: ok(collection) }) });
     jest

@@ -60,42 +60,45 @@ describe('首页', () => {
     ]);
   });
 
-  test('a secretary sees the 书记工作台 entry and not 组织管理', async () => {
+  test('a secretary has the 书记工作台 tiles and not the administrator’s', async () => {
     stubRequest(() => ({ body: ok(aProfile({ roles: [aSecretaryGrant()] })) }));
     const page = await openHome();
-    expect(textOf(page.querySelector('#secretary-entry'), '.t-cell')).toContain('书记工作台');
-    expect(page.querySelector('#admin-entry')).toBeUndefined();
+    expect(textOf(page.querySelector('#task-secretary'))).toBe('书记工作台');
+    expect(textOf(page.querySelector('#task-pending'))).toBe('审核报到');
+    expect(page.querySelector('#task-orgs')).toBeUndefined();
   });
 
-  test('a plain member is shown as 党员 and sees no workbench entry', async () => {
+  test('a plain member is shown as 党员 and has no work tiles', async () => {
     stubRequest(() => ({ body: ok(aProfile({ roles: [] })) }));
     const page = await openHome();
     expect(textOf(page.querySelector('#roles'))).toBe('党员');
-    expect(page.querySelector('#secretary-entry')).toBeUndefined();
-    expect(page.querySelector('#admin-entry')).toBeUndefined();
+    expect(page.querySelector('#task-secretary')).toBeUndefined();
+    expect(page.querySelector('#task-orgs')).toBeUndefined();
     expect(page.querySelector('#unregistered')).toBeUndefined();
   });
 
-  test('an administrator sees the 组织管理 entry', async () => {
+  test('an administrator has 组织部工作台 and 组织管理', async () => {
     stubRequest(() => ({ body: ok(aProfile({ roles: [anAdminGrant()] })) }));
     const page = await openHome();
-    expect(textOf(page.querySelector('#admin-entry'), '.t-cell')).toContain('组织管理');
-    expect(page.querySelector('#secretary-entry')).toBeUndefined();
+    expect(textOf(page.querySelector('#task-desk'))).toBe('组织部工作台');
+    expect(textOf(page.querySelector('#task-orgs'))).toBe('组织管理');
+    expect(page.querySelector('#task-secretary')).toBeUndefined();
   });
 
-  test('a super administrator sees both entries', async () => {
+  test('a super administrator has both sets of tiles', async () => {
     stubRequest(() => ({ body: ok(aProfile({ isSuperAdmin: true })) }));
     const page = await openHome();
     expect(textOf(page.querySelector('#roles'))).toBe('超级管理员');
-    expect(page.querySelector('#secretary-entry')).toBeDefined();
-    expect(page.querySelector('#admin-entry')).toBeDefined();
+    expect(page.querySelector('#task-secretary')).toBeDefined();
+    expect(page.querySelector('#task-desk')).toBeDefined();
   });
 
-  test('someone who has not registered (未报到) is told how to start', async () => {
+  test('someone who has not registered (未报到) is told how to start, and is not called 党员', async () => {
     stubRequest(() => ({ body: ok(aProfile({ memberId: null, displayName: null })) }));
     const page = await openHome();
     expect(textOf(page.querySelector('#greeting'))).toBe('您好');
-    expect(textOf(page.querySelector('#unregistered'))).toContain('您还没有报到');
+    expect(page.querySelector('#roles')).toBeUndefined();
+    expect(textOf(page.querySelector('#unregistered'))).toContain('都可以在这里报到');
   });
 
   test('on a network failure shows a Chinese message and a retry that calls again', async () => {

@@ -117,13 +117,14 @@ export type Route = (data: Record<string, unknown>, req: SentRequest) => Answer 
 /**
  * Stubs wx.request and answers each call by `<function>.<action>`, e.g. 'member.me'. Unless a route
  * overrides them: the org tree above answers `org.children`, `user.whoami` a plain member, and
- * `member.me` null (not registered). A call nobody routed gets an INTERNAL error.
+ * `member.me` null (not registered), `user.todos` nothing to do. A call nobody routed gets an INTERNAL error.
  */
 export function stubBackend(routes: Record<string, Route> = {}): jest.Mock {
   const defaults: Record<string, Route> = {
     'org.children': (data) => ({ body: ok({ items: orgChildren(data.parentId as string | undefined) }) }),
     'user.whoami': () => ({ body: ok(aProfile()) }),
     'member.me': () => ({ body: ok(null) }),
+    'user.todos': () => ({ body: ok({ items: [] }) }),
   };
   const all = { ...defaults, ...routes };
   return stubRequest((req) => {

@@ -1,5 +1,5 @@
 /** 首页 (pages/home/index): where the membership stands, from member.me, on every show. */
-import { aProfile, failed, ok } from './builders';
+import { aProfile, aTodo, anAdminGrant, failed, ok } from './builders';
 import { callLifecycle, deferred, renderPage, settle, tap, textOf, type Answer, type PageComponent } from './harness';
 import { aMembership, anActiveMembership, callsTo, stubBackend } from './member-builders';
 
@@ -83,7 +83,7 @@ describe('首页 membership card', () => {
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages-member/register/index' }));
   });
 
-  test('active: the branch, the paired contact with a call button, and the certificate and branch entries', async () => {
+  test('active: the branch, the paired contact with a call button, and the certificate and branch tiles', async () => {
     stubBackend({ 'member.me': () => ({ body: ok(anActiveMembership()) }) });
     const call = jest.spyOn(wx, 'makePhoneCall').mockImplementation(() => undefined as never);
     const page = await openHome();
@@ -93,13 +93,12 @@ describe('首页 membership card', () => {
     await tap(page, '#call-contact', '.t-button');
     expect(call).toHaveBeenCalledWith(expect.objectContaining({ phoneNumber: '13900001111' }));
 
-    const certificate = textOf(page.querySelector('#certificate-entry'), '.t-cell');
-    expect(certificate).toContain('电子活动证');
-    expect(certificate).toContain('有效');
-    expect(textOf(page.querySelector('#branch-entry'), '.t-cell')).toContain('我的支部');
+    expect(textOf(page.querySelector('#certificate-state'))).toBe('电子活动证：有效');
+    expect(textOf(page.querySelector('#task-certificate'))).toBe('活动证');
+    expect(textOf(page.querySelector('#task-branch'))).toBe('我的支部');
   });
 
-  test('the role entries still work next to the membership card', async () => {
+  test('the role tiles still work next to the membership card', async () => {
     stubBackend({
       'user.whoami': () => ({
         body: ok(aProfile({ roles: [{ role: 'secretary', scopeId: 'branch-1', scopeName: '兴隆社区党支部' }] })),
@@ -108,7 +107,8 @@ describe('首页 membership card', () => {
     });
     const page = await openHome();
     expect(textOf(page.querySelector('#roles'))).toBe('支部书记');
-    expect(page.querySelector('#secretary-entry')).toBeDefined();
+    expect(page.querySelector('#task-secretary')).toBeDefined();
+    expect(page.querySelector('#task-dues')).toBeDefined();
     expect(page.querySelector('#member-active')).toBeDefined();
   });
 
@@ -156,5 +156,119 @@ describe('首页 membership card', () => {
     await settle();
     expect(page.querySelector('#unregistered')).toBeUndefined();
     expect(page.querySelector('#member-pending')).toBeDefined();
+  });
+});
+
+describe('首页 desk', () => {
+  test('the to-do strip comes from one user.todos call, late work marked, each row opening its page', async () => {
+    const request = stubBackend({
+      'member.me': () => ({ body: ok(anActiveMembership()) }),
+      'user.todos': () => ({
+        body: ok({
+          items: [
+            aTodo({
+              role: 'member',
+              kind: 'dues_owed',
+              count: 3,
+              title: '交纳党费',
+              text: '补交党费：已连续 3 个月以上未交纳。',
+              page: '/pages-dues/mine/index',
+              priority: 'high',
+            }),
+            aTodo({
+              role: 'member',
+              kind: 'dues_no_base',
+              count: 1,
+              title: '申报党费基数',
+              text: '请申报每月收入。',
+              page: '/pages-dues/declare/index',
+            }),
+          ],
+        }),
+      }),
+    });
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
+    const page = await openHome();
+    expect(callsTo(request, 'user.todos')).toEqual([{ action: 'todos' }]);
+
+    const texts = (selector: string) => page.querySelectorAll(selector).map((n) => textOf(n));
+    expect(texts('#todos .todo__title')).toEqual(['交纳党费', '申报党费基数']);
+    expect(texts('#todos .todo__text')[0]).toBe('补交党费：已连续 3 个月以上未交纳。');
+    // The count of the one that has more than one; the late one marked, the other not.
+    expect(texts('#todos .todo__count')).toEqual(['3 个月']);
+    expect(texts('#todos .todo--late .todo__title')).toEqual(['交纳党费']);
+    expect(page.querySelectorAll('#todos .todo__late')).toHaveLength(1);
+    const rows = page.querySelectorAll('#todos .todo');
+    rows[0]!.dispatchEvent('tap');
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages-dues/mine/index' }));
+  });
+
+  test('nothing to do is said so; a failed strip says why and asks again, leaving the page usable', async () => {
+    let calls = 0;
+    const request = stubBackend({
+      'member.me': () => ({ body: ok(anActiveMembership()) }),
+      'user.todos': () => {
+        calls += 1;
+        return calls === 1 ? { fail: 'request:fail timeout' } : { body: ok({ items: [] }) };
+      },
+    });
+    const page = await openHome();
+    expect(textOf(page.querySelector('#todo-error'))).toContain('网络不畅');
+    expect(page.querySelector('#member-active')).toBeDefined();
+    await tap(page, '#todo-retry', '.t-button');
+    await settle();
+    expect(callsTo(request, 'user.todos')).toHaveLength(2);
+    expect(textOf(page.querySelector('#todo-empty'))).toBe('现在没有要办的事');
+  });
+
+  test('a member’s tiles open their pages; 学习活动 is a tab and switches to it', async () => {
+    stubBackend({ 'member.me': () => ({ body: ok(anActiveMembership()) }) });
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
+    const switchTab = jest.spyOn(wx, 'switchTab').mockImplementation((() => undefined) as never);
+    const page = await openHome();
+    expect(page.querySelectorAll('#tasks .task').map((t) => textOf(t))).toEqual([
+      '学习活动',
+      '交党费',
+      '我的积分',
+      '活动证',
+      '我的支部',
+    ]);
+    page.querySelector('#task-study')!.dispatchEvent('tap');
+    await settle();
+    expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/sessions/index' }));
+    page.querySelector('#task-dues')!.dispatchEvent('tap');
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages-dues/mine/index' }));
+  });
+
+  test('a registration still under review has no member tiles yet', async () => {
+    stubBackend({ 'member.me': () => ({ body: ok(aMembership()) }) });
+    const page = await openHome();
+    expect(page.querySelector('#tasks')).toBeUndefined();
+    expect(page.querySelector('#member-pending')).toBeDefined();
+  });
+
+  test('a visitor with no role is led to 报到 only, with no 党员 tag and no strip', async () => {
+    stubBackend({ 'user.whoami': () => ({ body: ok(aProfile({ memberId: null, displayName: null })) }) });
+    const page = await openHome();
+    expect(page.querySelector('#roles')).toBeUndefined();
+    expect(textOf(page.querySelector('#go-register'), '.t-button')).toBe('去报到');
+    expect(page.querySelector('#todo-title')).toBeUndefined();
+    expect(page.querySelector('#tasks')).toBeUndefined();
+  });
+
+  test('an administrator who has not registered gets the desk first, and 报到 only as a quiet offer at the end', async () => {
+    stubBackend({
+      'user.whoami': () => ({
+        body: ok(aProfile({ memberId: null, displayName: null, roles: [anAdminGrant('思明区')] })),
+      }),
+      'user.todos': () => ({ body: ok({ items: [aTodo({ role: 'admin' })] }) }),
+    });
+    const page = await openHome();
+    expect(page.querySelector('#unregistered')).toBeUndefined();
+    expect(page.querySelectorAll('#todos .todo__text').map((r) => textOf(r))).toEqual(['3 条报到等您审核。']);
+    expect(page.querySelectorAll('#tasks .task').map((t) => textOf(t))).toEqual(['组织部工作台', '组织管理']);
+    expect(textOf(page.querySelector('#manager-register'))).toContain('如果您也是');
   });
 });

@@ -2,8 +2,7 @@
  * 书记工作台 (pages-secretary/index/index) and 选择支部 (pages-secretary/branch/index): the desk's
  * entries, the branch it works on, and choosing another.
  */
-import type { MemberRow } from '../../typings';
-import { aProfile, aSecretaryGrant, anAdminGrant, anOrgNode, failed, ok } from './builders';
+import { aProfile, aSecretaryGrant, aTodo, anAdminGrant, anOrgNode, failed, ok } from './builders';
 import {
   callLifecycle,
   renderPage,
@@ -20,20 +19,6 @@ import {
 
 const DESK = 'pages-secretary/index/index';
 const PICKER = 'pages-secretary/branch/index';
-
-function rows(n: number): MemberRow[] {
-  return Array.from({ length: n }, (_, i) => ({
-    memberId: `m-${i}`,
-    name: '张建华',
-    gender: 'male',
-    state: 'pending',
-    industry: 'express',
-    residence: '湖里区',
-    branchName: null,
-    phoneMasked: '138****5678',
-    submittedAt: '2024-05-01T02:00:00.000Z',
-  }));
-}
 
 type Handler = (req: SentRequest) => Answer;
 
@@ -64,12 +49,29 @@ afterEach(() => {
 });
 
 describe('书记工作台', () => {
-  test('a secretary of one branch works on it, with the number of registrations waiting', async () => {
+  test('a secretary of one branch works on it, with what waits behind each entry', async () => {
     const store = stubStorage();
-    const { page } = await open(DESK, {
+    const { page, request } = await open(DESK, {
       whoami: () => ({ body: ok(aProfile({ roles: [aSecretaryGrant('湖里区快递行业党支部')] })) }),
-      pendingQueue: () => ({ body: ok({ items: rows(3), nextCursor: null }) }),
+      todos: () => ({
+        body: ok({
+          items: [
+            aTodo({ count: 3 }),
+            aTodo({ kind: 'claims_pending', count: 2 }),
+            aTodo({ kind: 'bases_pending', count: 1 }),
+            aTodo({ kind: 'members_no_base', count: 2 }),
+          ],
+        }),
+      }),
     });
+    // One call for every count, for the branch on the desk.
+    expect(sentRequests(request).map((r) => r.data)).toEqual([
+      { action: 'whoami' },
+      { action: 'todos', branchId: 'branch-1' },
+    ]);
+    expect(textOf(page.querySelector('#entry-points'), '.t-cell__note')).toBe('2 条');
+    expect(textOf(page.querySelector('#entry-dues'), '.t-cell__note')).toBe('3 件');
+    expect(textOf(page.querySelector('#entry-sessions'), '.t-cell__note')).toBe('');
 
     expect(textOf(page.querySelector('#branch-name'))).toBe('当前支部：湖里区快递行业党支部');
     expect(page.querySelector('#choose-branch')).toBeUndefined();
@@ -85,20 +87,10 @@ describe('书记工作台', () => {
     const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
     const { page } = await open(DESK, {
       whoami: () => ({ body: ok(aProfile({ roles: [aSecretaryGrant('湖里区快递行业党支部')] })) }),
-      pendingQueue: () => ({ body: ok({ items: rows(0), nextCursor: null }) }),
+      todos: () => ({ body: ok({ items: [] }) }),
     });
     await tap(page, '#entry-ranking', '.t-cell');
     expect(navigate).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/pages-points/ranking/index' }));
-  });
-
-  test('a long queue is counted as 100 条以上', async () => {
-    stubStorage();
-    const { page, request } = await open(DESK, {
-      whoami: () => ({ body: ok(aProfile({ roles: [aSecretaryGrant()] })) }),
-      pendingQueue: () => ({ body: ok({ items: rows(100), nextCursor: '100' }) }),
-    });
-    expect(sentRequests(request)[1]?.data).toEqual({ action: 'pendingQueue', limit: 100 });
-    expect(textOf(page.querySelector('#entry-pending'), '.t-cell__note')).toBe('100 条以上');
   });
 
   test('本支部党员 opens the branch list of the current branch', async () => {
@@ -106,7 +98,7 @@ describe('书记工作台', () => {
     const navigate = jest.spyOn(wx, 'navigateTo');
     const { page } = await open(DESK, {
       whoami: () => ({ body: ok(aProfile({ roles: [aSecretaryGrant('快递党支部')] })) }),
-      pendingQueue: () => ({ body: ok({ items: [], nextCursor: null }) }),
+      todos: () => ({ body: ok({ items: [] }) }),
     });
     await tap(page, '#entry-members', '.t-cell');
     expect(navigate).toHaveBeenCalledWith(
@@ -121,7 +113,7 @@ describe('书记工作台', () => {
     const navigate = jest.spyOn(wx, 'navigateTo');
     const { page } = await open(DESK, {
       whoami: () => ({ body: ok(aProfile({ roles: [anAdminGrant()] })) }),
-      pendingQueue: () => ({ body: ok({ items: [], nextCursor: null }) }),
+      todos: () => ({ body: ok({ items: [] }) }),
     });
     expect(textOf(page.querySelector('#no-branch'))).toContain('还没有选择支部');
     await tap(page, '#entry-members', '.t-cell');
@@ -132,7 +124,7 @@ describe('书记工作台', () => {
     stubStorage({ secretaryBranch: { id: 'b-9', name: '兴隆社区流动党员党支部' } });
     const { page } = await open(DESK, {
       whoami: () => ({ body: ok(aProfile({ roles: [anAdminGrant()] })) }),
-      pendingQueue: () => ({ body: ok({ items: [], nextCursor: null }) }),
+      todos: () => ({ body: ok({ items: [] }) }),
     });
     expect(textOf(page.querySelector('#branch-name'))).toBe('当前支部：兴隆社区流动党员党支部');
     expect(textOf(page.querySelector('#choose-branch'), '.t-button')).toBe('更换支部');
@@ -149,7 +141,7 @@ describe('书记工作台', () => {
     stubStorage();
     const { page } = await open(DESK, {
       whoami: () => ({ body: ok(aProfile({ roles: [aSecretaryGrant()] })) }),
-      pendingQueue: () => ({ body: failed('INTERNAL', '系统出了点问题') }),
+      todos: () => ({ body: failed('INTERNAL', '系统出了点问题') }),
     });
     expect(page.querySelector('#error')).toBeUndefined();
     expect(textOf(page.querySelector('#entry-pending'), '.t-cell__note')).toBe('');

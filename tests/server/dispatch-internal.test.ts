@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 // The dispatcher itself, with a handler that breaks: no emulator needed for this property.
 const context = { environment: JSON.stringify({ WX_OPENID: 'someone' }) };
+const unused = { input: z.object({}), run: async () => ({ items: [] }) };
 
 describe('dispatcher on unexpected errors', () => {
   it('returns INTERNAL with a Chinese message and never the detail', async () => {
@@ -14,6 +15,7 @@ describe('dispatcher on unexpected errors', () => {
           throw new Error('secret stack detail: connection string xyz');
         },
       },
+      todos: unused,
     });
     const reply = await main({ action: 'whoami' }, context);
     expect(reply).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } });
@@ -24,7 +26,10 @@ describe('dispatcher on unexpected errors', () => {
   });
 
   it('does not dispatch to inherited properties of the handler table', async () => {
-    const main = defineFunction('user', { whoami: { input: z.object({}), run: async () => ({}) as never } });
+    const main = defineFunction('user', {
+      whoami: { input: z.object({}), run: async () => ({}) as never },
+      todos: unused,
+    });
     const reply = await main({ action: 'constructor' }, context);
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   });

@@ -256,7 +256,17 @@ export interface BranchDuesBoard {
   thisMonth: DuesTotals;
   /** Declarations waiting for the secretary. */
   pendingBases: number;
+  /** Members who owe dues here and have no confirmed base, so no month is recorded for them. */
+  noBase: NoBaseRow[];
   unapplied: UnappliedPayment[];
+}
+
+/** A member the branch cannot collect dues from yet: no base is confirmed. */
+export interface NoBaseRow {
+  memberId: string;
+  name: string;
+  /** A declaration is waiting for the secretary (else the member has still to declare). */
+  declared: boolean;
 }
 
 /** A row of the month's collection list. */

@@ -91,6 +91,11 @@ function header(board: BranchDuesBoard) {
       reason: u.reason,
     })),
     pendingBases: board.pendingBases,
+    noBase: board.noBase.map((r) => ({
+      memberId: r.memberId,
+      name: r.name,
+      state: r.declared ? '已申报，等您确认' : '还没有申报',
+    })),
   };
 }
 
@@ -109,6 +114,7 @@ Component({
     review: [] as ArrearsView[],
     refunds: [] as { orderId: string; name: string; amount: string; months: string; reason: string }[],
     pendingBases: 0,
+    noBase: [] as { memberId: string; name: string; state: string }[],
     generating: false,
   },
 

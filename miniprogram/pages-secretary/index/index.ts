@@ -1,17 +1,36 @@
 /**
  * 书记工作台: the entries of a branch secretary's work (registrations waiting, the branch's
- * members, checking an activity certificate) and the branch they work on. Administrators and
+ * members, checking an activity certificate, sessions, dues, points) and the branch they work on,
+ * each entry with what waits there (one `user.todos` call for the branch). Administrators and
  * secretaries of several branches choose the branch; the choice is remembered.
  */
+import type { TodoItem } from '../../../typings';
 import { toCallError } from '../../services/cloud';
-import { fetchPendingQueue } from '../../services/secretary';
-import { fetchWhoami } from '../../services/user';
+import { fetchTodos, fetchWhoami } from '../../services/user';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { rememberBranch, rememberedBranch, resolveBranch } from '../common/branch-choice';
 import type { CallerProfile } from '../../../typings';
 
-/** One look at the queue is enough for the count on the entry; more than this shows as "100 条以上". */
-const COUNT_LIMIT = 100;
+/** What waits behind each entry: the to-do kinds it counts, and the word after the number. */
+const ENTRY_COUNTS = {
+  pending: { kinds: ['registrations_pending'], unit: '条' },
+  claims: { kinds: ['claims_pending'], unit: '条' },
+  dues: { kinds: ['bases_pending', 'members_no_base'], unit: '件' },
+} as const;
+type Entry = keyof typeof ENTRY_COUNTS;
+
+/** The notes on the entries ('3 条', or '' when nothing waits), in the alert colour when something waits. */
+function entryNotes(items: readonly TodoItem[]): Record<Entry, { note: string; alert: boolean }> {
+  const out = {} as Record<Entry, { note: string; alert: boolean }>;
+  for (const [entry, { kinds, unit }] of Object.entries(ENTRY_COUNTS) as [Entry, (typeof ENTRY_COUNTS)[Entry]][]) {
+    const mine = items.filter((i) => (kinds as readonly string[]).includes(i.kind));
+    const n = mine.reduce((sum, i) => sum + i.count, 0);
+    out[entry] = { note: n > 0 ? `${n} ${unit}` : '', alert: n > 0 };
+  }
+  return out;
+}
+
+const NO_NOTES = entryNotes([]);
 
 Component({
   data: {
@@ -21,9 +40,8 @@ Component({
     branchId: '',
     branchName: '',
     canChooseBranch: false,
-    /** '' while unknown (or when counting failed: the entry still works). */
-    pendingNote: '',
-    hasPending: false,
+    /** '' while unknown, when nothing waits, or when counting failed (the entries still work). */
+    notes: NO_NOTES,
     /** Kept to re-resolve the branch when the page shows again. */
     profile: null as CallerProfile | null,
   },
@@ -38,7 +56,7 @@ Component({
       const { status, profile } = this.data;
       if (status !== 'ready' || !profile) return;
       this.applyBranch(profile);
-      void this.countPending();
+      void this.countWork();
     },
 
     onPullDownRefresh() {
@@ -76,14 +94,14 @@ Component({
       void wx.navigateTo({ url: '/pages-secretary/branch/index?depth=1' });
     },
 
-    /** Who the caller is and how many registrations wait; never throws. */
+    /** Who the caller is and what waits on the branch; never throws. */
     async load(): Promise<void> {
       this.setData({ status: 'loading' });
       try {
         const profile = await fetchWhoami();
         this.applyBranch(profile);
         this.setData({ status: 'ready', profile });
-        await this.countPending();
+        await this.countWork();
       } catch (err) {
         const error = toCallError(err);
         this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
@@ -97,17 +115,18 @@ Component({
       this.setData({ branchId: branch?.id ?? '', branchName: branch?.name ?? '', canChooseBranch: canChoose });
     },
 
-    /** The number on the 待审核报到 entry; a failure leaves it blank rather than blocking the desk. */
-    async countPending(): Promise<void> {
+    /** The numbers on the entries; a failure leaves them blank rather than blocking the desk. */
+    async countWork(): Promise<void> {
+      const { branchId } = this.data;
+      if (!branchId) {
+        this.setData({ notes: NO_NOTES });
+        return;
+      }
       try {
-        const page = await fetchPendingQueue(null, COUNT_LIMIT);
-        const n = page.items.length;
-        this.setData({
-          hasPending: n > 0,
-          pendingNote: page.nextCursor ? `${COUNT_LIMIT} 条以上` : n > 0 ? `${n} 条` : '没有',
-        });
+        const { items } = await fetchTodos(branchId);
+        this.setData({ notes: entryNotes(items) });
       } catch {
-        this.setData({ pendingNote: '', hasPending: false });
+        this.setData({ notes: NO_NOTES });
       }
     },
   },

@@ -1,19 +1,27 @@
 /**
- * 首页: greets the caller, shows who they are (roles, where those apply) with the workbench
- * entries their roles allow, and where their membership stands (未报到 / 审核中 / 需要修改 / 已编入
- * with branch, contact and certificate). Roles load once (onLoad); the membership loads on every
- * show, so it is fresh after registering or editing elsewhere. Written with Component() so page
- * tests can load it.
+ * 首页, a desk per person: what they must do now (the to-do strip, from one `user.todos` call),
+ * the tasks their roles give them (a grid), then where their membership stands. Someone with no
+ * role who has not registered is led to 报到 first; a manager who has not is not pushed to it.
+ * Roles load once (onLoad); the membership and the to-dos on every show, so they are fresh after
+ * doing something elsewhere. Written with Component() so page tests can load it.
  */
+import type { CallerProfile } from '../../../typings';
 import { toCallError } from '../../services/cloud';
 import { fetchMyMembership } from '../../services/member';
-import { fetchWhoami } from '../../services/user';
-import { canOpenAdminDesk, canOpenSecretaryDesk, greeting, roleTags, scopeLines } from '../../utils/profile';
+import { fetchTodos, fetchWhoami } from '../../services/user';
+import { greeting, roleTags, scopeLines } from '../../utils/profile';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { isManager, taskTiles, todoRows, type TaskTile, type TodoRow } from './desk-view';
 import { membershipCard, type MembershipCard } from './membership-view';
 
-/** The membership card's own state: 'idle' until the first show asks for it. */
-type MemberLoadStatus = LoadStatus | 'idle';
+/** The membership card's and the to-dos' own state: 'idle' until the first show asks. */
+type PartStatus = LoadStatus | 'idle';
+
+type TaskTap = WechatMiniprogram.TouchEvent<
+  Record<string, never>,
+  Record<string, never>,
+  { url: string; tab: boolean }
+>;
 
 Component({
   data: {
@@ -24,12 +32,16 @@ Component({
     roleTags: [] as string[],
     scopeLines: [] as string[],
     registered: true,
-    showSecretaryEntry: false,
-    showAdminEntry: false,
-    memberStatus: 'idle' as MemberLoadStatus,
+    manager: false,
+    profile: null as CallerProfile | null,
+    memberStatus: 'idle' as PartStatus,
     memberError: '',
     memberRetryable: true,
     card: membershipCard(null) as MembershipCard,
+    todoStatus: 'idle' as PartStatus,
+    todoError: '',
+    todos: [] as TodoRow[],
+    tiles: [] as TaskTile[],
     /** 未报到: from whoami at first, then from member.me once it has answered. */
     showUnregistered: false,
   },
@@ -41,19 +53,25 @@ Component({
 
     onShow() {
       void this.loadMembership();
+      void this.loadTodos();
     },
 
     onPullDownRefresh() {
-      void Promise.all([this.load(), this.loadMembership()]).then(() => wx.stopPullDownRefresh());
+      void Promise.all([this.load(), this.loadMembership(), this.loadTodos()]).then(() => wx.stopPullDownRefresh());
     },
 
     onRetry() {
       void this.load();
       if (this.data.memberStatus === 'error') void this.loadMembership();
+      if (this.data.todoStatus === 'error') void this.loadTodos();
     },
 
     onRetryMembership() {
       void this.loadMembership();
+    },
+
+    onRetryTodos() {
+      void this.loadTodos();
     },
 
     /** Asks who the caller is and shows it; never throws (failures become the error state). */
@@ -63,21 +81,17 @@ Component({
         const profile = await fetchWhoami();
         this.setData({
           status: 'ready',
+          profile,
           greeting: greeting(profile),
           roleTags: roleTags(profile),
           scopeLines: scopeLines(profile),
           registered: profile.memberId !== null,
-          showSecretaryEntry: canOpenSecretaryDesk(profile),
-          showAdminEntry: canOpenAdminDesk(profile),
+          manager: isManager(profile),
         });
-        this.updateUnregistered();
+        this.updateDesk();
       } catch (err) {
         const error = toCallError(err);
-        this.setData({
-          status: 'error',
-          errorMessage: error.message,
-          retryable: isRetryable(error.code),
-        });
+        this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
       }
     },
 
@@ -91,12 +105,38 @@ Component({
         const error = toCallError(err);
         this.setData({ memberStatus: 'error', memberError: error.message, memberRetryable: isRetryable(error.code) });
       }
-      this.updateUnregistered();
+      this.updateDesk();
     },
 
-    updateUnregistered() {
-      const { memberStatus, card, registered } = this.data;
-      this.setData({ showUnregistered: memberStatus === 'ready' ? card.kind === 'none' : !registered });
+    /** Asks what is to do; a failure shows in the strip only. Rows stay while a fresh answer comes. */
+    async loadTodos(): Promise<void> {
+      if (this.data.todoStatus !== 'ready') this.setData({ todoStatus: 'loading' });
+      try {
+        const { items } = await fetchTodos();
+        this.setData({ todoStatus: 'ready', todos: todoRows(items) });
+      } catch (err) {
+        this.setData({ todoStatus: 'error', todoError: toCallError(err).message });
+      }
+    },
+
+    /** The 报到 card and the task grid follow from who the caller is and where the membership stands. */
+    updateDesk() {
+      const { memberStatus, card, registered, profile } = this.data;
+      const unregistered = memberStatus === 'ready' ? card.kind === 'none' : !registered;
+      this.setData({
+        showUnregistered: unregistered,
+        tiles: profile ? taskTiles(profile, memberStatus === 'ready' ? card.kind : 'none') : [],
+      });
+    },
+
+    onOpenTodo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
+      void wx.navigateTo({ url: e.currentTarget.dataset.url });
+    },
+
+    onOpenTask(e: TaskTap) {
+      const { url, tab } = e.currentTarget.dataset;
+      if (tab) void wx.switchTab({ url });
+      else void wx.navigateTo({ url });
     },
 
     onRegister() {

@@ -5,7 +5,7 @@
 import { COLLECTIONS } from '../../../database/collections';
 import { seedPointsRules } from '../../../emulator/seed/points-rules';
 import type { DuesMonthDoc } from '../../../server/dues/docs';
-import { aMonthRecord, monthsAgo, thisMonth } from '../../helpers/dues';
+import { aConfirmedBase, aMemberWhoOwesHere, aMonthRecord, monthsAgo, thisMonth } from '../../helpers/dues';
 import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 
 let t: TestCloud;
@@ -91,7 +91,8 @@ describe('the branch dues board', () => {
     expect(board.rows.find((r) => r.band === '1')!.todo).toBeNull();
     expect(board.thisMonth).toEqual({ owing: 5, paid: 2, unpaid: 3, waived: 1, dueFen: 11_020, receivedFen: 6_000 });
     expect(board.branchName).toBe('湖里区流动党员党支部');
-    expect(roundTrips).toBe(6);
+    // Six, and one for the branch's members (nobody here owes without a base, so no more).
+    expect(roundTrips).toBe(7);
   });
 
   it('is refused to a plain member and to a secretary of another branch', async () => {
@@ -162,5 +163,18 @@ describe('summaries', () => {
       (await t.call('dues', 'summary', { nodeId: 'xm-siming', month: thisMonth() }, 'demo-admin')).reply,
     );
     expect(ownDistrict.totals.owing).toBe(0);
+  });
+});
+
+// Last: confirming the base makes 思明's months, which the summaries above count.
+describe('members with no base on the board', () => {
+  it('names the members it cannot collect from because no base is confirmed, until one is', async () => {
+    // In 思明, so that the months the confirmation makes leave the 湖里 figures above alone.
+    const who = await aMemberWhoOwesHere(t, { name: '辛未定' });
+    const noBaseOf = async () =>
+      expectOk((await t.call('dues', 'branchBoard', { branchId: 'xm-siming-mobile' }, 'demo-secretary')).reply).noBase;
+    expect(await noBaseOf()).toContainEqual({ memberId: who.memberId, name: '辛未定', declared: false });
+    await aConfirmedBase(t, who);
+    expect((await noBaseOf()).map((r) => r.memberId)).not.toContain(who.memberId);
   });
 });
