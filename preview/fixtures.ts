@@ -1,7 +1,7 @@
 /**
  * What the preview adds to the demo data so each page has its main state to show, made through
  * the functions as the people concerned would make it: a registration waiting for review, one
- * sent back, and a member assigned today who has no dues base yet. Returns the ids scenes name in
+ * sent back, a member assigned today who has no dues base yet, and an invitation to be secretary. Returns the ids scenes name in
  * their queries as `{sessionId}`, `{memberId}`, `{pendingId}`…
  */
 import type { FunctionHost } from '../emulator/function-host';
@@ -67,6 +67,14 @@ export async function seedPreviewFixtures(host: FunctionHost): Promise<Fixtures>
     APPLICANTS.newlyAssigned,
   );
   await call(host, 'member', 'assign', { memberId: newcomer.memberId, branchId: 'xm-siming-mobile' }, 'demo-secretary');
+  // The district administrator invites a new secretary of the demo branch: the card they forward.
+  const invitation = await call(
+    host,
+    'org',
+    'createInvitation',
+    { role: 'secretary', scopeId: 'xm-siming-mobile', forName: '郑新书记' },
+    'demo-admin',
+  );
   const sessions = await call(host, 'sessions', 'managed', { tab: 'upcoming' }, 'demo-secretary');
   const sessionId = sessions.items[0]?.sessionId;
   if (!sessionId) throw new Error('preview fixture: the demo branch has no upcoming session');
@@ -78,5 +86,6 @@ export async function seedPreviewFixtures(host: FunctionHost): Promise<Fixtures>
     sessionId,
     branchId: 'xm-siming-mobile',
     districtId: 'xm-siming',
+    inviteCode: invitation.code,
   };
 }

@@ -101,9 +101,18 @@ export const SCENES: Scene[] = [
   main('admin-add', 'pages-admin/add/index', '新增下级组织', ADMIN, {
     query: { parentId: '{districtId}', parentName: '思明区', parentType: 'district' },
   }),
-  main('admin-roles', 'pages-admin/roles/index', '人员与权限', ADMIN, {
+  main('admin-roles', 'pages-admin/roles/index', '人员与权限：区的管理员', ADMIN, {
     query: { scopeId: '{districtId}', scopeName: '思明区', scopeType: 'district' },
   }),
+  main('admin-roles-branch', 'pages-admin/roles/index', '人员与权限：邀请书记，发给对方', ADMIN, {
+    query: { scopeId: '{branchId}', scopeName: '思明区流动党员党支部', scopeType: 'mobile_branch' },
+    mainAction: '生成邀请',
+  }),
+  main('accept-invitation', 'pages-admin/accept/index', '接受邀请：点开卡片的人', 'preview-invitee', {
+    query: { code: '{inviteCode}' },
+    mainAction: '接受邀请',
+  }),
+  main('accept-entry', 'pages-admin/accept/index', '接受邀请：从“我的”进入', MEMBER, { mainAction: '扫码接受邀请' }),
   main('admin-import', 'pages-admin/import/index', '导入摸排名单', ADMIN, {
     query: { scopeId: '{districtId}', scopeName: '思明区' },
   }),

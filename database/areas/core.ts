@@ -1,9 +1,10 @@
 import { DENY_ALL, type CollectionSpec } from '../schema';
 
-/** The organisation tree, role grants and the audit log. */
+/** The organisation tree, role grants, invitations to a role and the audit log. */
 export const CORE_COLLECTIONS = {
   orgs: 'orgs',
   roles: 'roles',
+  invitations: 'invitations',
   auditLog: 'audit_log',
 } as const;
 
@@ -24,6 +25,12 @@ export const coreCollections: CollectionSpec[] = [
       { name: 'openid_role', keys: { openid: 1, role: 1 } },
       { name: 'scope_role', keys: { scopeId: 1, role: 1 } },
     ],
+    rules: DENY_ALL,
+  },
+  {
+    name: CORE_COLLECTIONS.invitations,
+    description: '角色邀请：管理员发出、本人接受，一次有效、到期作废（_id 为邀请码）',
+    indexes: [{ name: 'scope_created', keys: { scopeId: 1, createdAt: -1 } }],
     rules: DENY_ALL,
   },
   {

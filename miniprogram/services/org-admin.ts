@@ -1,9 +1,10 @@
 /**
  * Remote operations of the `org` function for administrators: a node's detail, adding, renaming
- * and closing nodes, and the roles held at a node. The server checks every grant again.
+ * and closing nodes, the roles held at a node and invitations to a role. The server checks every
+ * grant again.
  */
 import type { OrgNodeSummary, OrgNodeType, RoleName } from '../../typings';
-import type { OrgNodeDetail, RoleHolder } from '../../typings/areas/org';
+import type { InvitationView, OrgApi, OrgNodeDetail, RoleHolder } from '../../typings/areas/org';
 import { callFunction } from './cloud';
 
 /** What a new node is: its kind, name and, for stations and special organisations, the extras. */
@@ -39,15 +40,35 @@ export function closeOrgNode(id: string, reason: string): Promise<OrgNodeSummary
   return callFunction('org', 'closeNode', { id, reason: reason.trim() });
 }
 
-/** Makes someone (by openid) secretary of a branch or administrator of a node. */
-export function grantRole(openid: string, role: RoleName, scopeId: string): Promise<RoleHolder> {
-  return callFunction('org', 'grantRole', { openid: openid.trim(), role, scopeId });
+/** Takes a role away; `false` when there was nothing to take. */
+export async function revokeRole(scopeId: string, grantId: string): Promise<boolean> {
+  const { revoked } = await callFunction('org', 'revokeRole', { scopeId, grantId });
+  return revoked;
 }
 
-/** Takes a role away; `false` when there was nothing to take. */
-export async function revokeRole(openid: string, role: RoleName, scopeId: string): Promise<boolean> {
-  const { revoked } = await callFunction('org', 'revokeRole', { openid, role, scopeId });
-  return revoked;
+/** Invites someone (named for the administrator's own check) to take a role at a node. */
+export function createInvitation(role: RoleName, scopeId: string, forName: string): Promise<InvitationView> {
+  return callFunction('org', 'createInvitation', { role, scopeId, forName: forName.trim() });
+}
+
+/** A node's invitations: the open ones first. */
+export async function fetchInvitations(scopeId: string): Promise<InvitationView[]> {
+  const { items } = await callFunction('org', 'listInvitations', { scopeId });
+  return items;
+}
+
+export function revokeInvitation(code: string): Promise<InvitationView> {
+  return callFunction('org', 'revokeInvitation', { code });
+}
+
+/** What the person holding a code is offered, and whether they may accept it. */
+export function viewInvitation(code: string): Promise<OrgApi['viewInvitation']['output']> {
+  return callFunction('org', 'viewInvitation', { code });
+}
+
+/** Takes the role; `name` only for someone who has not registered. */
+export function acceptInvitation(code: string, name?: string): Promise<RoleHolder> {
+  return callFunction('org', 'acceptInvitation', name ? { code, name: name.trim() } : { code });
 }
 
 /** Who holds which role at a node. */

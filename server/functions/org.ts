@@ -1,8 +1,16 @@
-import { addNode, closeNode, detail, grantRole, listRoles, renameNode, revokeRole } from '../orgs/admin-handlers';
+import { addNode, closeNode, detail, renameNode } from '../orgs/admin-handlers';
+import { listRoles, revokeRole } from '../orgs/grants';
 import { children, get } from '../orgs/handlers';
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  revokeInvitation,
+  viewInvitation,
+} from '../orgs/invitations';
 import { defineFunction } from '../platform/dispatch';
 
-/** Cloud function `org`: the organisation tree, its administration and role grants. */
+/** Cloud function `org`: the organisation tree, its administration, roles and invitations to a role. */
 export const main = defineFunction('org', {
   children,
   get,
@@ -10,7 +18,11 @@ export const main = defineFunction('org', {
   addNode,
   renameNode,
   closeNode,
-  grantRole,
   revokeRole,
   listRoles,
+  createInvitation,
+  listInvitations,
+  revokeInvitation,
+  viewInvitation,
+  acceptInvitation,
 });

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { COLLECTIONS } from '../../database/collections';
-import type { RoleHolder } from '../../typings/areas/org';
-import type { OrgNodeType, RoleName } from '../../typings/models';
-import { roleDocId, memberIdOf } from '../domain/ids';
+import type { OrgNodeType } from '../../typings/models';
 import { loadAccess, requireAdminOver, type RoleDoc } from '../platform/access';
 import { writeAudit } from '../platform/audit';
 import { _, db, type Transaction } from '../platform/cloudbase';
@@ -26,18 +24,20 @@ export const CHILD_TYPES: Record<OrgNodeType, OrgNodeType[]> = {
   branch: [],
   station: [],
 };
-const BRANCH_TYPES: OrgNodeType[] = ['branch', 'mobile_branch'];
+export const BRANCH_TYPES: OrgNodeType[] = ['branch', 'mobile_branch'];
 /** Grants held at one node: a branch has a secretary and a few deputies, a district a few administrators. */
-const MAX_GRANTS_AT_NODE = 200;
+export const MAX_GRANTS_AT_NODE = 200;
 const EXTRA_KEYS = ['address', 'openingHours', 'contactName', 'contactPhone', 'industry', 'homeProvince', 'homeCounty'];
 
-const nodeId = (label: string) => labelled(z.string().trim().min(1).max(64), label);
+export const nodeId = (label: string) => labelled(z.string().trim().min(1).max(64), label);
 const nodeName = labelled(z.string().trim().min(2).max(40), '名称');
-const openid = labelled(z.string().trim().min(1).max(64), '微信用户标识（openid）');
-const roleName = labelled(z.enum(['secretary', 'admin']), '角色');
 
 /** The node and the caller's access, refused unless the caller administers it. Closed nodes only when asked for. */
-async function loadNodeFor(caller: Parameters<typeof loadAccess>[0], id: string, options: { closed?: boolean } = {}) {
+export async function loadNodeFor(
+  caller: Parameters<typeof loadAccess>[0],
+  id: string,
+  options: { closed?: boolean } = {},
+) {
   const [access, node] = await Promise.all([loadAccess(caller), findOrg(id)]);
   if (!node || (node.closed && !options.closed)) throw notFound('该组织不存在或已撤销');
   requireAdminOver(access, { id: node._id, ancestors: node.ancestors });
@@ -216,89 +216,5 @@ export const closeNode: Handler<'org', 'closeNode'> = {
       }
     });
     return { ...toSummary({ ...node, closed: true }), hasChildren: false };
-  },
-};
-
-const toHolder = (r: RoleDoc): RoleHolder => ({
-  openid: r.openid,
-  name: r.holderName,
-  role: r.role,
-  scopeId: r.scopeId,
-  scopeName: r.scopeName,
-  grantedBy: r.grantedBy,
-  grantedAt: r.grantedAt.toISOString(),
-});
-
-/** Grant a secretary role over a branch, or an administrator role over a node, inside the caller's subtree. */
-export const grantRole: Handler<'org', 'grantRole'> = {
-  input: z.object({ openid, role: roleName, scopeId: nodeId('授权范围') }),
-  async run({ openid: holder, role, scopeId }, { caller }) {
-    if (holder === caller.openid) throw permissionDenied('不能给自己授予角色，请由上级管理员操作');
-    const [{ node }, memberRes] = await Promise.all([
-      loadNodeFor(caller, scopeId),
-      db.collection(COLLECTIONS.members).doc(memberIdOf(holder)).field({ name: true }).get(),
-    ]);
-    if (role === 'secretary' && !BRANCH_TYPES.includes(node.type)) {
-      throw invalidArgument('角色：支部书记只能授予在支部上', 'role');
-    }
-    const doc: RoleDoc = {
-      _id: roleDocId(role as RoleName, scopeId, holder),
-      openid: holder,
-      role: role as RoleName,
-      scopeId,
-      scopeName: node.name,
-      scopePath: [...node.ancestors, scopeId],
-      holderName: ((memberRes.data as { name?: string }[])[0]?.name as string | undefined) ?? null,
-      grantedBy: caller.openid,
-      grantedAt: new Date(),
-    };
-    const { _id, ...body } = doc;
-    // A grant repeated (a double tap, a retry) is the same grant: written and audited once.
-    return inTransaction(async (tx: Transaction) => {
-      const existing = (await tx.collection(COLLECTIONS.roles).doc(_id).get()) as { data: RoleDoc | null };
-      if (existing.data) return toHolder({ ...existing.data, _id });
-      await tx.collection(COLLECTIONS.roles).doc(_id).set(body);
-      await writeAudit(
-        {
-          actor: caller.openid,
-          action: 'role.grant',
-          target: { collection: COLLECTIONS.roles, id: _id },
-          before: null,
-          after: { openid: holder, role, scopeId },
-        },
-        tx,
-      );
-      return toHolder(doc);
-    });
-  },
-};
-
-export const revokeRole: Handler<'org', 'revokeRole'> = {
-  input: z.object({ openid, role: roleName, scopeId: nodeId('授权范围') }),
-  async run({ openid: holder, role, scopeId }, { caller }) {
-    await loadNodeFor(caller, scopeId, { closed: true });
-    if (holder === caller.openid) throw failedPrecondition('不能撤销自己的角色，请由上级管理员操作');
-    const id = roleDocId(role as RoleName, scopeId, holder);
-    const res = await db.collection(COLLECTIONS.roles).doc(id).remove();
-    const revoked = ((res as { deleted?: number }).deleted ?? 0) > 0;
-    if (revoked) {
-      await writeAudit({
-        actor: caller.openid,
-        action: 'role.revoke',
-        target: { collection: COLLECTIONS.roles, id },
-        before: { openid: holder, role, scopeId },
-        after: null,
-      });
-    }
-    return { revoked };
-  },
-};
-
-export const listRoles: Handler<'org', 'listRoles'> = {
-  input: z.object({ scopeId: nodeId('授权范围') }),
-  async run({ scopeId }, { caller }) {
-    await loadNodeFor(caller, scopeId, { closed: true });
-    const res = await db.collection(COLLECTIONS.roles).where({ scopeId }).limit(MAX_GRANTS_AT_NODE).get();
-    return { items: (res.data as RoleDoc[]).map(toHolder) };
   },
 };

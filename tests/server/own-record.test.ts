@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { COLLECTIONS } from '../../database/collections';
 import { seedPointsRules } from '../../emulator/seed/points-rules';
 import { thisMonth, monthsAgo } from '../helpers/dues';
+import { grantByInvitation } from '../helpers/grants';
 import { expectOk, startTestCloud, type TestCloud } from '../helpers/local-cloud';
 import { aRegistration } from '../helpers/registration';
 import { aSession, inMinutes } from '../helpers/sessions';
@@ -22,10 +23,7 @@ beforeAll(async () => {
   // The secretary registers as a member of their own branch, and is appointed secretary there.
   memberId = expectOk((await t.call('member', 'register', aRegistration({ name: '林书记' }), SELF)).reply).memberId;
   expectOk((await t.call('member', 'assign', { memberId, branchId: 'xm-siming-mobile' }, 'demo-super')).reply);
-  expectOk(
-    (await t.call('org', 'grantRole', { openid: SELF, role: 'secretary', scopeId: 'xm-siming-mobile' }, 'demo-super'))
-      .reply,
-  );
+  await grantByInvitation(t, { to: SELF, role: 'secretary', scopeId: 'xm-siming-mobile' });
   const other = 'o-own-record-colleague';
   colleague = expectOk((await t.call('member', 'register', aRegistration({ name: '陈委员' }), other)).reply).memberId;
   expectOk(
@@ -159,13 +157,21 @@ describe('members', () => {
     expectOk((await t.call('member', 'pair', { memberId: colleague, contactMemberId: memberId }, SELF)).reply);
   });
 
-  it('no one grants a role to themselves', async () => {
-    const { reply } = await t.call(
-      'org',
-      'grantRole',
-      { openid: 'demo-admin', role: 'admin', scopeId: 'xm-siming-binhai' },
-      'demo-admin',
+  it('no one grants a role to themselves: the administrator who made an invitation cannot accept it', async () => {
+    const invitation = expectOk(
+      (
+        await t.call(
+          'org',
+          'createInvitation',
+          { role: 'admin', scopeId: 'xm-siming-binhai', forName: '王建国' },
+          'demo-admin',
+        )
+      ).reply,
     );
-    expect(reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
+    const { reply } = await t.call('org', 'acceptInvitation', { code: invitation.code }, 'demo-admin');
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'FAILED_PRECONDITION', message: '这是您发出的邀请，请发给要担任这个角色的人' },
+    });
   });
 });

@@ -15,6 +15,7 @@ const COLLECTIONS_WRITTEN = [
   COLLECTIONS.members,
   COLLECTIONS.sessions,
   COLLECTIONS.roles,
+  COLLECTIONS.invitations,
   COLLECTIONS.orgs,
   COLLECTIONS.auditLog,
 ];
@@ -37,10 +38,10 @@ describe.each([
     ],
     [
       'org',
-      'grantRole',
-      () => ({ openid: `o-x${bad}`, role: 'secretary', scopeId: 'xm-siming-mobile' }),
+      'createInvitation',
+      () => ({ forName: `王${bad}五`, role: 'secretary', scopeId: 'xm-siming-mobile' }),
       'demo-admin',
-      'openid',
+      'forName',
     ],
     [
       'org',

@@ -10,14 +10,43 @@ export interface OrgNodeDetail extends OrgNodeSummary {
   stations: (OrgNodeSummary & { address: string; openingHours: string; contactPhone: string })[];
 }
 
+/** A role held at a node, as the administrators of that node see it: never the holder's openid. */
 export interface RoleHolder {
-  openid: string;
+  /** Opaque: names the grant to revoke, and says nothing about the person. */
+  grantId: string;
   name: string | null;
   role: RoleName;
   scopeId: string;
   scopeName: string;
-  grantedBy: string;
   grantedAt: string;
+}
+
+/**
+ * open → accepted (once, by the person who opened it) | revoked (by an administrator) | expired
+ * (its time passed unopened). Only an open invitation can be accepted.
+ */
+export type InvitationState = 'open' | 'accepted' | 'revoked' | 'expired';
+
+/** A one-time invitation to take a role at a node. */
+export interface InvitationView {
+  /** What the person is given (on a card, in a QR code, or read out): 8 letters and digits. */
+  code: string;
+  role: RoleName;
+  scopeId: string;
+  scopeName: string;
+  /** Who it is meant for, as the administrator wrote it (a check for the person, not a lock). */
+  forName: string;
+  /** The administrator who made it, by name where known. */
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  state: InvitationState;
+  acceptedName: string | null;
+  acceptedAt: string | null;
+  /** The mini-program page that accepts it, with the code: what a shared card opens. */
+  path: string;
+  /** A QR code (PNG data URL) to scan with 我的 → 接受邀请; '' once it can no longer be accepted. */
+  qrImage: string;
 }
 
 /** Actions of the `org` function: the organisation tree, its administration and role grants. */
@@ -39,9 +68,27 @@ export interface OrgApi {
   renameNode: { input: { id: string; name: string }; output: OrgNodeSummary };
   /** Close (not delete) a node with no open children and no active members. */
   closeNode: { input: { id: string; reason: string }; output: OrgNodeSummary };
-  /** Grant a secretary role over a branch, or an administrator role over a node, in the caller's subtree. */
-  grantRole: { input: { openid: string; role: RoleName; scopeId: string }; output: RoleHolder };
-  revokeRole: { input: { openid: string; role: RoleName; scopeId: string }; output: { revoked: boolean } };
+  /** Withdraw a role held at a node in the caller's subtree. */
+  revokeRole: { input: { scopeId: string; grantId: string }; output: { revoked: boolean } };
   /** Role holders at a node (administrators see their subtree's grants at that node). */
   listRoles: { input: { scopeId: string }; output: { items: RoleHolder[] } };
+  /**
+   * Roles are granted by invitation, never by typing an openid: an administrator invites someone
+   * to be secretary of a branch or administrator of a node in their subtree; the person accepts
+   * it while signed in. One use, expires after INVITATION_HOURS.
+   */
+  createInvitation: { input: { role: RoleName; scopeId: string; forName: string }; output: InvitationView };
+  /** The invitations made at a node: open ones first, then the last used, revoked or expired. */
+  listInvitations: { input: { scopeId: string }; output: { items: InvitationView[] } };
+  revokeInvitation: { input: { code: string }; output: InvitationView };
+  /** What the person who holds the code sees before accepting (any signed-in caller). */
+  viewInvitation: {
+    input: { code: string };
+    output: { invitation: InvitationView; yourName: string | null; mayAccept: boolean; refusal: string | null };
+  };
+  /**
+   * Take the role. A registered member is shown by their registered name; anyone else gives one.
+   * Accepting twice changes nothing.
+   */
+  acceptInvitation: { input: { code: string; name?: string }; output: RoleHolder };
 }

@@ -1,22 +1,23 @@
 /**
- * 人员与权限: who is secretary or administrator at a node, taking a role away (after confirming),
- * and granting one to someone by their openid. Secretaries are only offered on branches.
+ * 人员与权限: who is secretary or administrator at a node (by name), taking a role away (after
+ * confirming), and inviting someone to one: the invitation is a card to forward in WeChat or a
+ * code to scan, used once and only within three days. Nobody types or sees an openid.
+ * Secretaries are only offered on branches.
  */
 import type { OrgNodeType, RoleName } from '../../../typings';
 import type { RoleHolder } from '../../../typings/areas/org';
 import { ORG_NODE_TYPE_LABELS } from '../../constants/org';
 import { ROLE_LABELS } from '../../constants/roles';
 import { showCallError, toCallError } from '../../services/cloud';
-import { fetchRoles, grantRole, revokeRole } from '../../services/org-admin';
+import { createInvitation, fetchInvitations, fetchRoles, revokeInvitation, revokeRole } from '../../services/org-admin';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { confirmAction, tell } from '../../utils/dialogs';
 import { formatDay } from '../common/format';
+import { invitationCard, type InvitationCard } from '../common/invitation-view';
 import { grantableRoles } from '../common/org-rules';
 
 interface HolderView {
-  key: string;
-  openid: string;
-  role: RoleName;
+  grantId: string;
   name: string;
   roleLabel: string;
   granted: string;
@@ -33,15 +34,10 @@ type DataEvent<T extends WechatMiniprogram.IAnyObject> = WechatMiniprogram.Custo
   T
 >;
 
-/** What an openid looks like (WeChat's are 28 characters; demo ones are shorter). */
-const OPENID = /^[A-Za-z0-9_-]{6,64}$/;
-
 function toView(holder: RoleHolder): HolderView {
   return {
-    key: `${holder.role}:${holder.openid}`,
-    openid: holder.openid,
-    role: holder.role,
-    name: holder.name ?? '（还没有报到，暂无姓名）',
+    grantId: holder.grantId,
+    name: holder.name ?? '（姓名未登记）',
     roleLabel: ROLE_LABELS[holder.role] ?? holder.role,
     granted: holder.grantedAt ? `${formatDay(holder.grantedAt)}授予` : '',
   };
@@ -59,9 +55,10 @@ Component({
     scopeId: '',
     scopeName: '',
     holders: [] as HolderView[],
+    invitations: [] as InvitationCard[],
     roleOptions: [] as RoleOption[],
     role: 'admin' as RoleName,
-    openid: '',
+    forName: '',
     formError: '',
     busy: false,
   },
@@ -79,6 +76,11 @@ Component({
       void this.load();
     },
 
+    /** Back from WeChat's share sheet or from another page: an invitation may have been accepted. */
+    onShow() {
+      if (this.data.status === 'ready') void this.load(true);
+    },
+
     onRetry() {
       void this.load();
     },
@@ -86,8 +88,15 @@ Component({
     async load(quiet = false): Promise<void> {
       if (!quiet) this.setData({ status: 'loading' });
       try {
-        const holders = await fetchRoles(this.data.scopeId);
-        this.setData({ status: 'ready', holders: holders.map(toView) });
+        const [holders, invitations] = await Promise.all([
+          fetchRoles(this.data.scopeId),
+          fetchInvitations(this.data.scopeId),
+        ]);
+        this.setData({
+          status: 'ready',
+          holders: holders.map(toView),
+          invitations: invitations.map(invitationCard),
+        });
       } catch (err) {
         const error = toCallError(err);
         this.setData({ status: 'error', errorMessage: error.message, retryable: isRetryable(error.code) });
@@ -98,28 +107,23 @@ Component({
       this.setData({ role: event.currentTarget.dataset.value, formError: '' });
     },
 
-    onOpenidInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
-      this.setData({ openid: event.detail.value, formError: '' });
+    onNameInput(event: WechatMiniprogram.CustomEvent<{ value: string }>) {
+      this.setData({ forName: event.detail.value, formError: '' });
     },
 
-    async onGrant(): Promise<void> {
-      const { busy, role, scopeId, scopeName } = this.data;
-      const openid = this.data.openid.trim();
+    async onInvite(): Promise<void> {
+      const { busy, role, scopeId } = this.data;
+      const forName = this.data.forName.trim();
       if (busy) return;
-      if (!OPENID.test(openid)) {
-        this.setData({
-          formError: openid ? '用户编号的格式不对，请让对方重新复制后发给您' : '请填写对方的用户编号（openid）',
-        });
+      if (forName.length < 2) {
+        this.setData({ formError: forName ? '姓名至少两个字' : '请填写对方的姓名，方便您核对是谁接受了邀请' });
         return;
       }
-      const label = ROLE_LABELS[role];
-      const ok = await confirmAction('授予角色', `确定让用户 ${openid} 担任“${scopeName}”的${label}吗？`, '确定授予');
-      if (!ok) return;
       this.setData({ busy: true });
       try {
-        await grantRole(openid, role, scopeId);
-        this.setData({ openid: '' });
-        void wx.showToast({ title: '已授予', icon: 'success' });
+        await createInvitation(role, scopeId, forName);
+        this.setData({ forName: '' });
+        void wx.showToast({ title: '邀请已生成', icon: 'success' });
         await this.load(true);
       } catch (err) {
         await showCallError(err);
@@ -128,8 +132,38 @@ Component({
       }
     },
 
-    async onRevoke(event: DataEvent<{ key: string }>): Promise<void> {
-      const holder = this.data.holders.find((h) => h.key === event.currentTarget.dataset.key);
+    /** The card WeChat forwards: it opens 接受邀请 with the code. */
+    onShareAppMessage(res: WechatMiniprogram.Page.IShareAppMessageOption) {
+      const code = (res.target as { dataset?: { code?: string } } | undefined)?.dataset?.code;
+      const card = this.data.invitations.find((c) => c.code === code);
+      if (!card) return { title: '流动先锋', path: '/pages/home/index' };
+      return { title: `${card.invitedBy}${card.offer}`, path: card.path };
+    },
+
+    async onRevokeInvitation(event: DataEvent<{ code: string }>): Promise<void> {
+      const card = this.data.invitations.find((c) => c.code === event.currentTarget.dataset.code);
+      if (!card || this.data.busy) return;
+      const ok = await confirmAction(
+        '撤销邀请',
+        `确定撤销给 ${card.forName} 的邀请吗？撤销后，这个邀请就不能再用了。`,
+        '撤销邀请',
+        true,
+      );
+      if (!ok) return;
+      this.setData({ busy: true });
+      try {
+        await revokeInvitation(card.code);
+        void wx.showToast({ title: '已撤销', icon: 'success' });
+        await this.load(true);
+      } catch (err) {
+        await showCallError(err);
+      } finally {
+        this.setData({ busy: false });
+      }
+    },
+
+    async onRevoke(event: DataEvent<{ id: string }>): Promise<void> {
+      const holder = this.data.holders.find((h) => h.grantId === event.currentTarget.dataset.id);
       if (!holder || this.data.busy) return;
       const ok = await confirmAction(
         `撤销${holder.roleLabel}`,
@@ -140,7 +174,7 @@ Component({
       if (!ok) return;
       this.setData({ busy: true });
       try {
-        const revoked = await revokeRole(holder.openid, holder.role, this.data.scopeId);
+        const revoked = await revokeRole(this.data.scopeId, holder.grantId);
         if (revoked) void wx.showToast({ title: '已撤销', icon: 'success' });
         else await tell('不用撤销', '此人已经没有这个角色了。');
         await this.load(true);

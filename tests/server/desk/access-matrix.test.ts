@@ -3,19 +3,18 @@
  * set, issue, drill down and export, and the code everyone else gets. Administrators read their
  * subtree; a secretary reads their own branch; setting and issuing need an administrator.
  */
+import { grantByInvitation } from '../../helpers/grants';
 import { addMonths, monthOf } from '../../../server/domain/dues/months';
 import type { ErrorCode } from '../../../typings/reply';
 import { tickJobs } from '../../helpers/jobs';
-import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
+import { startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 
 jest.setTimeout(120_000);
 
 let t: TestCloud;
 beforeAll(async () => {
   t = await startTestCloud();
-  expectOk(
-    (await t.call('org', 'grantRole', { openid: 'admin-huli', role: 'admin', scopeId: 'xm-huli' }, 'demo-super')).reply,
-  );
+  await grantByInvitation(t, { to: 'admin-huli', role: 'admin', scopeId: 'xm-huli' });
   await tickJobs(t);
 });
 afterAll(() => t.close());

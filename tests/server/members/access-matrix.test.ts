@@ -1,3 +1,4 @@
+import { grantByInvitation } from '../../helpers/grants';
 import { aPhone, aRegistration, anIdCard } from '../../helpers/registration';
 import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 
@@ -5,9 +6,7 @@ let t: TestCloud;
 beforeAll(async () => {
   t = await startTestCloud();
   // An administrator of another district, granted by the super administrator.
-  expectOk(
-    (await t.call('org', 'grantRole', { openid: 'admin-huli', role: 'admin', scopeId: 'xm-huli' }, 'demo-super')).reply,
-  );
+  await grantByInvitation(t, { to: 'admin-huli', role: 'admin', scopeId: 'xm-huli' });
 });
 afterAll(() => t.close());
 

@@ -1,3 +1,4 @@
+import { grantByInvitation } from '../../helpers/grants';
 import { COLLECTIONS } from '../../../database/collections';
 import { aPhone, aRegistration, anIdCard } from '../../helpers/registration';
 import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
@@ -96,10 +97,7 @@ describe('member.importRows (摸排)', () => {
 
 describe('member.importRows stays inside the caller’s scope', () => {
   it('a 思明 administrator cannot rewrite a 湖里 record or link a 湖里 member, and learns nothing of either', async () => {
-    expectOk(
-      (await t.call('org', 'grantRole', { openid: 'o-imp-huli', role: 'admin', scopeId: 'xm-huli' }, 'demo-super'))
-        .reply,
-    );
+    await grantByInvitation(t, { to: 'o-imp-huli', role: 'admin', scopeId: 'xm-huli' });
     const foundInHuli = anIdCard();
     expectOk(
       (await t.call('member', 'importRows', { scopeId: 'xm-huli', rows: [row(foundInHuli, '湖里发现')] }, 'o-imp-huli'))

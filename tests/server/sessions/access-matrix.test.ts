@@ -3,10 +3,11 @@
  * code everyone else gets. Managers are the branch's secretary and administrators above it;
  * taking part needs a member record in the audience.
  */
+import { grantByInvitation } from '../../helpers/grants';
 import { randomUUID } from 'node:crypto';
 import type { ErrorCode } from '../../../typings/reply';
 import { issueCheckinToken } from '../../../server/sessions/checkin';
-import { expectOk, type TestCloud } from '../../helpers/local-cloud';
+import type { TestCloud } from '../../helpers/local-cloud';
 import { aSession, DEMO_MEMBER_ID, inMinutes, membersIn, published, startSessionsCloud } from '../../helpers/sessions';
 
 jest.setTimeout(120_000);
@@ -14,9 +15,7 @@ jest.setTimeout(120_000);
 let t: TestCloud;
 beforeAll(async () => {
   t = await startSessionsCloud();
-  expectOk(
-    (await t.call('org', 'grantRole', { openid: 'admin-huli', role: 'admin', scopeId: 'xm-huli' }, 'demo-super')).reply,
-  );
+  await grantByInvitation(t, { to: 'admin-huli', role: 'admin', scopeId: 'xm-huli' });
 });
 afterAll(() => t.close());
 
