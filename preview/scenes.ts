@@ -12,6 +12,39 @@ function main(id: string, page: string, state: string, as: string, more: Partial
   return { id, page, state, as, ...more };
 }
 
+/** A 报到 left half done the evening before (the preview's clock is 2026-12-04 10:00). */
+const REGISTER_DRAFT = (step: number) => ({
+  step,
+  savedAt: Date.parse('2026-12-03T20:30:00+08:00'),
+  form: {
+    name: '张小兵',
+    idCardNumber: '350206198503124511',
+    birthDate: '1985-03-12',
+    gender: 'male',
+    ethnicity: '汉族',
+    phone: '13812345678',
+    joinedPartyOn: '2010-07-01',
+    partyStatus: 'full',
+    holdsPaperCertificate: false,
+    homeOrgName: step > 2 ? '中共段集镇委员会' : '',
+    homeProvince: step > 2 ? '河南省' : '',
+    homeCounty: step > 2 ? '固始县' : '',
+    homeContactName: '',
+    homeContactPhone: '',
+    leftHomeOn: step > 2 ? '2019-03' : '',
+    leftHomeReason: step > 2 ? '来厦门跑快递' : '',
+    districtId: step > 2 ? 'xm-siming' : '',
+    streetId: step > 2 ? 'xm-siming-zhonghua' : '',
+    communityId: '',
+    address: step > 2 ? '大同路 100 号' : '',
+    industry: '',
+    employer: '',
+    job: '',
+    wish: '',
+    consent: false,
+  },
+});
+
 const MEMBER = 'demo-member';
 const SECRETARY = 'demo-secretary';
 const ADMIN = 'demo-admin';
@@ -35,9 +68,20 @@ export const SCENES: Scene[] = [
   main('me-visitor', 'pages/me/index', '未报到的人的我的', VISITOR),
 
   // 报到与党员自己的页面
-  main('register-empty', 'pages-member/register/index', '报到：空白表单', VISITOR),
-  main('register-typed', 'pages-member/register/index', '报到：输入了姓名', VISITOR, {
-    actions: [{ type: '张小兵', into: '#input-name' }],
+  main('register-empty', 'pages-member/register/index', '报到第 1 步：空白', VISITOR, { mainAction: '下一步' }),
+  main('register-typed', 'pages-member/register/index', '报到第 1 步：身份证号分组显示', VISITOR, {
+    actions: [
+      { type: '张小兵', into: '#input-name' },
+      { type: '350206198503124511', into: '#input-idCardNumber' },
+    ],
+  }),
+  main('register-step-2', 'pages-member/register/index', '报到第 2 步：恢复的草稿', VISITOR, {
+    storage: { registerDraft: REGISTER_DRAFT(2) },
+    mainAction: '下一步',
+  }),
+  main('register-step-3', 'pages-member/register/index', '报到第 3 步：提交', VISITOR, {
+    storage: { registerDraft: REGISTER_DRAFT(3) },
+    mainAction: '提交报到',
   }),
   main('register-sent-back', 'pages-member/register/index', '报到被退回后', 'preview-sent-back'),
   main('certificate-member', 'pages-member/certificate/index', '电子活动证：二维码在第一屏', MEMBER),

@@ -163,5 +163,8 @@ export function stubStorage(initial: Record<string, unknown> = {}): Map<string, 
   jest.spyOn(wx, 'setStorageSync').mockImplementation(((key: string, value: unknown) => {
     store.set(key, value);
   }) as typeof wx.setStorageSync);
+  jest.spyOn(wx, 'removeStorageSync').mockImplementation(((key: string) => {
+    store.delete(key);
+  }) as typeof wx.removeStorageSync);
   return store;
 }

@@ -76,13 +76,32 @@ export async function pickRegion(page: PageComponent): Promise<void> {
   await pickName('兴隆社区');
 }
 
-/** Fills every field with valid values, optional ones included (the region unless it is preselected). */
-export async function fillValidForm(page: PageComponent, { pickTheRegion = true } = {}): Promise<void> {
+/** 下一步: the step's fields are checked, and the next step shows if they are right. */
+export async function nextStep(page: PageComponent): Promise<void> {
+  await tap(page, '#next', '.t-button');
+}
+
+/** The step on screen (1…3), from the progress line. */
+export function stepShown(page: PageComponent): number {
+  return Number(/第 (\d) 步/.exec(textOf(page.querySelector('#progress-text')))?.[1] ?? 0);
+}
+
+/** Fills step 1 (who the person is) with valid values. */
+export async function fillStepOne(page: PageComponent): Promise<void> {
   await typeInto(page, '#input-name', '李红梅');
   await typeInto(page, '#input-idCardNumber', VALID_ID);
   await typeInto(page, '#input-phone', '13812345678');
   await confirmPicker(page, '#cell-joinedPartyOn', '#joined-picker', '2010-07-01');
   await choose(page, '#choice-partyStatus', '正式党员');
+}
+
+/**
+ * Fills every field with valid values, optional ones included (the region unless it is
+ * preselected), moving on with 下一步 as a person does: it ends on step 3, by 提交报到.
+ */
+export async function fillValidForm(page: PageComponent, { pickTheRegion = true } = {}): Promise<void> {
+  await fillStepOne(page);
+  await nextStep(page);
   await typeInto(page, '#input-homeOrgName', '中共段集镇委员会');
   await typeInto(page, '#input-homeProvince', '河南省');
   await typeInto(page, '#input-homeCounty', '固始县');
@@ -92,6 +111,7 @@ export async function fillValidForm(page: PageComponent, { pickTheRegion = true 
   await typeInto(page, '#input-leftHomeReason', '来厦门跑快递');
   if (pickTheRegion) await pickRegion(page);
   await typeInto(page, '#input-address', '兴隆路12号');
+  await nextStep(page);
   await choose(page, '#choice-industry', '快递');
   await typeInto(page, '#input-employer', '顺丰湖里网点');
   await choose(page, '#choice-wish', '在住的地方参加');

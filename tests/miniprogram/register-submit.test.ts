@@ -2,7 +2,7 @@
 import { anOrgNode, failed, ok } from './builders';
 import { deferred, settle, tap, textOf, type Answer } from './harness';
 import { aMembership, callsTo, stubBackend } from './member-builders';
-import { EXPECTED_INPUT, errorText, fillValidForm, openRegister, registerReplying } from './register-driver';
+import { EXPECTED_INPUT, errorText, fillValidForm, openRegister, registerReplying, stepShown } from './register-driver';
 
 // The form renders a few hundred TDesign nodes and a test fills every field: slower than a 5 s default allows
 // on a busy machine.
@@ -71,10 +71,12 @@ describe('submitting 报到', () => {
 
     const shown = key === 'region' ? textOf(page.querySelector('#region'), '#region-error') : errorText(page, key);
     expect(shown).toBe(message);
+    // On the step that holds the field, with the way forward again.
+    expect(stepShown(page)).toBe(key === 'idCardNumber' ? 1 : 2);
     expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: `#field-${key}` }));
     expect(modal).not.toHaveBeenCalled();
     expect(page.querySelector('#result')).toBeUndefined();
-    expect(textOf(page.querySelector('#submit'), '.t-button')).toBe('提交报到');
+    expect(textOf(page.querySelector('#next'), '.t-button')).toBe('下一步');
   });
 
   test('CONFLICT (the same person on another account) tells them to contact the branch', async () => {

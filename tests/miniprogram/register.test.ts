@@ -2,7 +2,17 @@
 import { ok } from './builders';
 import { settle, tap, textOf } from './harness';
 import { aMembership, callsTo, stubBackend } from './member-builders';
-import { VALID_ID, errorText, fillValidForm, leave, openRegister, typeInto } from './register-driver';
+import {
+  VALID_ID,
+  errorText,
+  fillStepOne,
+  fillValidForm,
+  leave,
+  nextStep,
+  openRegister,
+  stepShown,
+  typeInto,
+} from './register-driver';
 
 // The form renders a few hundred TDesign nodes and a test fills every field: slower than a 5 s default allows
 // on a busy machine.
@@ -34,7 +44,11 @@ describe('报到 form', () => {
     expect(textOf(page.querySelector('#privacy'))).toContain('加密保存');
     expect(textOf(page.querySelector('#cell-ethnicity'), '.t-cell')).toContain('汉族');
     expect(textOf(page.querySelector('#field-wish'))).toContain('编入您现在居住的社区或街道');
-    expect(textOf(page.querySelector('#submit'), '.t-button')).toBe('提交报到');
+    // Three steps: the first on screen, moved on with 下一步.
+    expect(textOf(page.querySelector('#progress-text'))).toBe('第 1 步，共 3 步：您的身份');
+    expect(textOf(page.querySelector('#next'), '.t-button')).toBe('下一步');
+    expect(page.querySelector('#submit')).toBeUndefined();
+    expect(page.querySelector('#back')).toBeUndefined();
   });
 
   test('a 身份证号 with a wrong check digit is explained when the person leaves the box', async () => {
@@ -63,29 +77,40 @@ describe('报到 form', () => {
     expect(textOf(page.querySelector('#gender'), '.t-cell')).toContain('男');
   });
 
-  test('submitting with fields missing shows a message at each, scrolls to the first and sends nothing', async () => {
+  test('下一步 with fields of the step missing shows a message at each, scrolls to the first and stays', async () => {
     const request = stubBackend();
     const page = await openRegister();
 
     await typeInto(page, '#input-name', '李红梅');
-    await tap(page, '#submit', '.t-button');
+    await nextStep(page);
 
-    expect(callsTo(request, 'member.register')).toEqual([]);
+    expect(stepShown(page)).toBe(1);
     expect(page.querySelector('#error-name')).toBeUndefined();
     expect(errorText(page, 'idCardNumber')).toBe('请填写身份证号');
     expect(errorText(page, 'phone')).toBe('请填写手机号');
     expect(errorText(page, 'joinedPartyOn')).toBe('请选择入党日期');
     expect(errorText(page, 'partyStatus')).toBe('请选择是正式党员还是预备党员');
+    // The next steps' fields are not judged before the person has seen them.
+    expect(page.querySelector('#error-homeOrgName')).toBeUndefined();
+    expect(page.querySelector('#error-industry')).toBeUndefined();
+    expect(textOf(page.querySelector('#form-summary'))).toBe('还有4处需要填写或修改，已用红字标出');
+    expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#field-idCardNumber' }));
+    expect(callsTo(request, 'member.register')).toEqual([]);
+  });
+
+  test('each step checks its own fields: step 2 the home organisation and residence, step 3 the rest', async () => {
+    stubBackend();
+    const page = await openRegister();
+    await fillStepOne(page);
+    await nextStep(page);
+    expect(stepShown(page)).toBe(2);
+    expect(textOf(page.querySelector('#progress-text'))).toBe('第 2 步，共 3 步：从哪里来、住在哪里');
+    await nextStep(page);
+    expect(stepShown(page)).toBe(2);
     expect(errorText(page, 'homeOrgName')).toBe('请填写老家党组织的名称');
     expect(errorText(page, 'leftHomeOn')).toBe('请选择外出时间');
-    expect(textOf(page.querySelector('#region-error'))).toBe('');
     expect(textOf(page.querySelector('#region'), '#region-error')).toBe('请选择现在住在哪个区');
-    expect(errorText(page, 'industry')).toBe('请选择从事的行业');
-    expect(errorText(page, 'wish')).toBe('请选择想在哪里参加组织生活');
-    expect(errorText(page, 'consent')).toBe('请阅读上面的说明，同意后勾选');
-    expect(page.querySelector('#error-employer')).toBeUndefined();
-    expect(textOf(page.querySelector('#form-summary'))).toBe('还有14处需要填写或修改，已用红字标出');
-    expect(wx.pageScrollTo).toHaveBeenLastCalledWith(expect.objectContaining({ selector: '#field-idCardNumber' }));
+    expect(page.querySelector('#error-industry')).toBeUndefined();
   });
 
   test('a bad 身份证号 alone keeps the form from being sent', async () => {
@@ -97,6 +122,8 @@ describe('报到 form', () => {
     await tap(page, '#submit', '.t-button');
 
     expect(callsTo(request, 'member.register')).toEqual([]);
+    // Back on the step that holds it.
+    expect(stepShown(page)).toBe(1);
     expect(errorText(page, 'idCardNumber')).toContain('校验码');
     expect(textOf(page.querySelector('#form-summary'))).toBe('还有1处需要填写或修改，已用红字标出');
   });
@@ -125,7 +152,7 @@ describe('what the person already has', () => {
     const page = await openRegister();
     await settle();
     expect(textOf(page.querySelector('#pending-note'))).toContain('会替换上次的内容');
-    expect(page.querySelector('#submit')).toBeDefined();
+    expect(page.querySelector('#next')).toBeDefined();
   });
 
   test('already in a branch: no form, and a way back home', async () => {
@@ -136,6 +163,7 @@ describe('what the person already has', () => {
 
     expect(textOf(page.querySelector('#registered'))).toContain('您已经报到过了');
     expect(textOf(page.querySelector('#registered'))).toContain('已编入支部');
+    expect(page.querySelector('#next')).toBeUndefined();
     expect(page.querySelector('#submit')).toBeUndefined();
     await tap(page, '#registered-home', '.t-button');
     expect(switchTab).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/home/index' }));
@@ -145,7 +173,7 @@ describe('what the person already has', () => {
     stubBackend({ 'member.me': () => ({ fail: 'request:fail timeout' }) });
     const page = await openRegister();
     await settle();
-    expect(page.querySelector('#submit')).toBeDefined();
+    expect(page.querySelector('#next')).toBeDefined();
     expect(page.querySelector('#sent-back')).toBeUndefined();
     expect(page.querySelector('#pending-note')).toBeUndefined();
   });

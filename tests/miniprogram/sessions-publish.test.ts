@@ -205,6 +205,8 @@ describe('the page', () => {
     expect(textOf(page.querySelector('#audience-0'))).toBe('思明区流动党员党支部党员');
     expect(page.querySelector('#audience-0')!.dom!.className).toContain('chip--on');
     expect(textOf(page.querySelector('#station-0'))).toContain('湖滨南路388号');
+    // The only station beside the branch is the one meant: already chosen.
+    expect(page.querySelector('#station-0')!.dom!.className).toContain('station--on');
   });
 
   test('shows every problem in red and sends nothing', async () => {
@@ -212,8 +214,8 @@ describe('the page', () => {
     await tap(page, '#submit', '.t-button');
     expect(textOf(page.querySelector('#error-kind'))).toBe('请选择活动类型');
     expect(textOf(page.querySelector('#error-title'))).toContain('请填写活动名称');
-    expect(textOf(page.querySelector('#error-place'))).toBe('请选择一个服务站');
-    expect(textOf(page.querySelector('#error-summary'))).toBe('还有 3 处需要填写或修改，已用红字标出');
+    expect(page.querySelector('#error-place')).toBeUndefined();
+    expect(textOf(page.querySelector('#error-summary'))).toBe('还有 2 处需要填写或修改，已用红字标出');
     expect(publishes(request)).toHaveLength(0);
   });
 

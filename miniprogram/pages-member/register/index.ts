@@ -1,10 +1,13 @@
 /**
- * 报到 / 亮身份: the registration form, then a result saying what happens next. Arriving through a
- * registration-point QR code (`scene`), the place is preselected. The page first asks for the
- * person's record: sent back → the branch's reason is shown and what is known kept; pending → a note
- * that resubmitting replaces it; already assigned → no form at all (the server would refuse it at
- * the end). Messages show next to each field on blur and on submit; server errors that name a
- * field show there too. Written with Component() so page tests can load it.
+ * 报到 / 亮身份: the registration form in three steps (who you are; where from and where you live;
+ * work and wishes), then a result saying what happens next. 下一步 checks the step's fields only;
+ * what is typed is kept on the phone as a draft across steps and restarts, and dropped once sent.
+ * Arriving through a registration-point QR code (`scene`), the place is preselected. The page first
+ * asks for the person's record: sent back → the branch's reason is shown and what is known kept;
+ * pending → a note that resubmitting replaces it; already assigned → no form at all (the server
+ * would refuse it at the end). Messages show next to each field on blur and on moving on; server
+ * errors that name a field show there too, on its step. Written with Component() so page tests
+ * can load it.
  */
 import type { MyMembership } from '../../../typings';
 import type { RegionValue } from '../../components/region-picker/region';
@@ -25,6 +28,8 @@ import { fetchMyMembership, fetchRegistrationPoint, registerMember } from '../..
 import { shanghaiDay } from '../../utils/shanghai-time';
 import { checkIdCard } from '../../utils/validate';
 import { formatDay, formatMonth, showNotice } from '../shared/format';
+import { clearDraft, hasContent, loadDraft, saveDraft } from './draft';
+import { STEPS, STEP_COUNT, errorsOfStep, firstStepWithErrors, groupIdCard, ungroupIdCard } from './steps';
 import {
   checkField,
   checkForm,
@@ -91,6 +96,14 @@ Component({
     /** 'registered': already assigned (or later), so there is nothing to fill in. */
     status: 'form' as 'form' | 'done' | 'registered',
     form: emptyForm() as RegistrationForm,
+    /** 1…STEP_COUNT: the step on screen. */
+    step: 1,
+    stepCount: STEP_COUNT,
+    stepTitles: STEPS.map((s) => s.title),
+    /** The 身份证号 as shown: grouped 6-8-4. */
+    idCardShown: '',
+    /** '12月3日': the day of the draft restored, '' when the form started empty. */
+    draftDay: '',
     errors: {} as FieldErrors,
     /** Shown above the submit button after a refused submit: how many fields need attention. */
     errorSummary: '',
@@ -126,12 +139,74 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       const today = shanghaiDay(new Date());
       this.setData({ today, thisMonth: today.slice(0, 7) });
+      this.restoreDraft();
       const scene = query.scene ? safeDecode(query.scene).trim() : '';
       if (scene !== '' && scene.length <= MAX_SCENE_LENGTH) {
         this.setData({ scene });
         void this.loadRegistrationPoint(scene);
       }
       void this.loadExisting();
+    },
+
+    /** What was typed last time, with the texts that follow from it; the region picker is preset to it. */
+    restoreDraft() {
+      const draft = loadDraft(Date.now(), emptyForm());
+      if (!draft) return;
+      const { form } = draft;
+      const facts = idCardFacts(form.idCardNumber, new Date());
+      this.setData({
+        form,
+        step: draft.step,
+        idCardShown: groupIdCard(form.idCardNumber),
+        birthDateText: facts.birthDateText,
+        genderText: facts.genderText,
+        joinedText: form.joinedPartyOn ? formatDay(form.joinedPartyOn) : '',
+        leftText: form.leftHomeOn ? formatMonth(form.leftHomeOn) : '',
+        regionPreset: [form.districtId, form.streetId, form.communityId].filter((id) => id !== ''),
+        draftDay: formatDay(shanghaiDay(draft.savedAt)).replace(/^\d+年/, ''),
+      });
+    },
+
+    /** Keeps what is on the form now, so nothing is lost; an untouched form is not kept. */
+    keepDraft() {
+      if (this.data.status !== 'form') return;
+      if (hasContent(this.data.form, emptyForm())) saveDraft(this.data.form, this.data.step, Date.now());
+    },
+
+    /** 清空重填: the draft and everything typed go; the person starts again. */
+    onStartOver() {
+      clearDraft();
+      this.setData({
+        form: emptyForm(),
+        step: 1,
+        errors: {},
+        errorSummary: '',
+        idCardShown: '',
+        birthDateText: '',
+        genderText: '',
+        joinedText: '',
+        leftText: '',
+        draftDay: '',
+      });
+      wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+    },
+
+    /** 下一步: the step's own fields must be right first; then the next step, from its top. */
+    onNext() {
+      const stepErrors = errorsOfStep(checkForm(this.data.form, new Date()), this.data.step);
+      if (errorCount(stepErrors) > 0) {
+        this.showErrors(stepErrors);
+        return;
+      }
+      this.setData({ step: Math.min(this.data.step + 1, STEP_COUNT), errors: {}, errorSummary: '' });
+      this.keepDraft();
+      wx.pageScrollTo({ scrollTop: 0, duration: 0 });
+    },
+
+    onBack() {
+      this.setData({ step: Math.max(this.data.step - 1, 1), errors: {}, errorSummary: '' });
+      this.keepDraft();
+      wx.pageScrollTo({ scrollTop: 0, duration: 0 });
     },
 
     /** Names the registration point and preselects its place; if unknown, the form starts empty. */
@@ -178,6 +253,7 @@ Component({
       }
       this.setData(patch);
       if (this.data.errorSummary !== '') this.updateSummary();
+      this.keepDraft();
     },
 
     updateSummary() {
@@ -185,9 +261,10 @@ Component({
       this.setData({ errorSummary: count > 0 ? `还有${count}处需要填写或修改，已用红字标出` : '' });
     },
 
-    /** Shows the messages, says how many above the button, and scrolls to the first one. */
+    /** Shows the messages on the step of the first one, says how many there, and scrolls to it. */
     showErrors(errors: FieldErrors) {
-      this.setData({ errors });
+      const step = firstStepWithErrors(errors) ?? this.data.step;
+      this.setData({ step, errors: errorsOfStep(errors, step) });
       this.updateSummary();
       const first = firstErrorKey(errors);
       if (first) wx.pageScrollTo({ selector: `#field-${first}`, offsetTop: -16, duration: 300 });
@@ -195,11 +272,12 @@ Component({
 
     onInput(event: WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field: TextField }>) {
       const { field } = event.currentTarget.dataset;
-      const value = event.detail.value;
+      const value = field === 'idCardNumber' ? ungroupIdCard(event.detail.value) : event.detail.value;
       if (field === 'idCardNumber') {
         const facts = idCardFacts(value, new Date());
         this.setData({
           'form.idCardNumber': value,
+          idCardShown: groupIdCard(value),
           'form.birthDate': facts.birthDate,
           'form.gender': facts.gender,
           birthDateText: facts.birthDateText,
@@ -211,6 +289,7 @@ Component({
       // While typing, only clear or update a message already shown; a new one waits for blur.
       if (this.data.errors[field]) this.recheck(field);
       else if (field === 'idCardNumber') this.recheckDependents(field);
+      this.keepDraft();
     },
 
     /** Re-checks the fields that read `key` and already show a message. */
@@ -235,6 +314,7 @@ Component({
 
     onPaperCertificate(event: WechatMiniprogram.CustomEvent<{ value: boolean }>) {
       this.setData({ 'form.holdsPaperCertificate': event.detail.value });
+      this.keepDraft();
     },
 
     onConsent(event: WechatMiniprogram.CustomEvent<{ checked: boolean }>) {
@@ -273,6 +353,7 @@ Component({
       const { districtId, streetId, communityId } = event.detail;
       this.setData({ 'form.districtId': districtId, 'form.streetId': streetId, 'form.communityId': communityId });
       if (this.data.errors.region) this.recheck('region');
+      else this.keepDraft();
     },
 
     /** Checks everything; sends only a form with no message left, and only once at a time. */
@@ -288,6 +369,7 @@ Component({
       try {
         const input = toRegistrationInput(this.data.form, today, this.data.scene || undefined);
         const membership = await registerMember(input);
+        clearDraft();
         this.setData({ submitting: false, status: 'done', resultName: membership.name });
         wx.pageScrollTo({ scrollTop: 0, duration: 0 });
       } catch (err) {

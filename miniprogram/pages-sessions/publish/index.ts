@@ -134,9 +134,10 @@ Component({
         const stations = await fetchStationsFor(audience);
         const options = stations.map((s) => ({ id: s.id, name: s.name, address: s.address }));
         const patch: Record<string, unknown> = { stations: options, stationsLoading: false };
-        if (options.length === 0 && this.data.form.placeType === 'station' && !this.data.form.stationId) {
-          patch['form.placeType'] = 'address';
-        }
+        const choosingStation = this.data.form.placeType === 'station' && !this.data.form.stationId;
+        if (options.length === 0 && choosingStation) patch['form.placeType'] = 'address';
+        // The only station is the one meant: chosen already, still changeable.
+        if (options.length === 1 && choosingStation) patch['form.stationId'] = options[0]!.id;
         this.setData(patch);
       } catch (err) {
         this.setData({ stationsLoading: false, stationsError: toCallError(err).message });
