@@ -96,7 +96,9 @@ export const SCENES: Scene[] = [
   main('publish-secretary', 'pages-sessions/publish/index', '发布活动', SECRETARY),
   main('manage-list-secretary', 'pages-sessions/manage-list/index', '书记的活动列表', SECRETARY),
   main('manage-secretary', 'pages-sessions/manage/index', '签到管理', SECRETARY, { query: { id: '{sessionId}' } }),
-  main('roster-secretary', 'pages-sessions/roster/index', '考勤名单', SECRETARY, { query: { id: '{sessionId}' } }),
+  main('roster-secretary', 'pages-sessions/roster/index', '考勤名单：每行有补登、请假按钮', SECRETARY, {
+    query: { id: '{sessionId}' },
+  }),
   main('cadence-secretary', 'pages-sessions/cadence/index', '三会一课提醒', SECRETARY, {
     query: { branchId: '{branchId}' },
   }),
@@ -106,8 +108,14 @@ export const SCENES: Scene[] = [
 
   // 书记工作台
   main('secretary-desk', 'pages-secretary/index/index', '书记工作台', SECRETARY),
-  main('pending-secretary', 'pages-secretary/pending/index', '待审核的报到', SECRETARY),
-  main('member-pending', 'pages-secretary/member/index', '审核一份报到', SECRETARY, { query: { id: '{pendingId}' } }),
+  main('pending-secretary', 'pages-secretary/pending/index', '待审核的报到：已等几天', SECRETARY),
+  main('pending-sent-back', 'pages-secretary/pending/index', '已退回、待本人修改的报到', SECRETARY, {
+    query: { tab: 'sent_back' },
+  }),
+  main('member-pending', 'pages-secretary/member/index', '审核一份报到：划转在第一屏', SECRETARY, {
+    query: { id: '{pendingId}' },
+    mainAction: '划转到此支部',
+  }),
   main('member-active', 'pages-secretary/member/index', '支部党员详情', SECRETARY, { query: { id: '{memberId}' } }),
   main('members-secretary', 'pages-secretary/members/index', '支部党员名单', SECRETARY, {
     query: { branchId: '{branchId}', branchName: '思明区流动党员党支部' },

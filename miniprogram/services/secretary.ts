@@ -39,9 +39,17 @@ export type ImportResult = ActionOutput<'member', 'importRows'>['results'][numbe
 /** What the certificate check says about a scanned code. */
 export type CertificateCheck = ActionOutput<'member', 'verifyCertificate'>;
 
-/** One page of the registrations waiting for the caller (pass back `nextCursor` for the next). */
-export function fetchPendingQueue(cursor?: string | null, limit = PAGE_SIZE): Promise<Page<MemberRow>> {
-  return callFunction('member', 'pendingQueue', cursor ? { cursor, limit } : { limit });
+/**
+ * One page of the registrations waiting for the caller, or of those sent back to be corrected
+ * (pass back `nextCursor` for the next).
+ */
+export function fetchPendingQueue(
+  cursor?: string | null,
+  limit = PAGE_SIZE,
+  state: 'pending' | 'sent_back' = 'pending',
+): Promise<Page<MemberRow>> {
+  const input = cursor ? { cursor, limit } : { limit };
+  return callFunction('member', 'pendingQueue', state === 'sent_back' ? { ...input, state } : input);
 }
 
 /** One page of a branch's members, narrowed by name, state and industry when given. */

@@ -52,13 +52,16 @@ async function readPage(
   return { items: rows.map(toRow), nextCursor };
 }
 
-/** Pending registrations the caller may assign: seen from their branch's catchment or their node. */
+/**
+ * Registrations the caller may assign, seen from their branch's catchment or their node: those
+ * waiting for review, or those sent back (so they do not vanish from sight until corrected).
+ */
 export const pendingQueue: Handler<'member', 'pendingQueue'> = {
-  input: z.object(pageInput),
-  async run({ cursor, limit }, { caller }) {
+  input: z.object({ state: labelled(z.enum(['pending', 'sent_back']), '状态').optional(), ...pageInput }),
+  async run({ state = 'pending', cursor, limit }, { caller }) {
     const access = await loadAccess(caller);
     requireAnyManager(access);
-    const where: Record<string, unknown> = { state: 'pending' };
+    const where: Record<string, unknown> = { state };
     if (!access.isSuperAdmin) where.candidateScopes = _.in(catchmentIds(access));
     return readPage(
       where,

@@ -89,8 +89,10 @@ describe('支部党费', () => {
       { action: 'branchBoard', branchId: 'xm-siming-mobile' },
       { action: 'collectionList', branchId: 'xm-siming-mobile', month: CURRENT, limit: 20 },
     ]);
+    // The branch is named on the page: '…党支部党费' is too long for WeChat's bar, which says 支部党费.
+    expect(wx.setNavigationBarTitle).toHaveBeenCalledWith({ title: '支部党费' });
     expect(textOf(page.querySelector('#totals'))).toBe(
-      '2026年11月收缴情况应交 5 人：已交 2 人，未交 3 人免交 1 人应收 110.20 元，已收 60.00 元',
+      '思明区流动党员党支部2026年11月收缴情况应交 5 人：已交 2 人，未交 3 人免交 1 人应收 110.20 元，已收 60.00 元',
     );
     expect(textOf(page.querySelector('#bands'))).toBe(
       '欠交1个月以上：1 人 连续欠交3个月以上：1 人 连续欠交5个月：0 人 连续欠交6个月以上：1 人',

@@ -199,6 +199,15 @@ describe('党员信息：待审核的报到', () => {
     expect(cards[1]).not.toContain('符合本人意愿');
   });
 
+  test('for a registration, the choice of branch comes first, with what it rests on, before the full record', async () => {
+    const { page } = await openMember(pendingHandlers());
+    const titles = page.querySelectorAll('.section-title').map((t) => textOf(t));
+    expect(titles[0]).toBe('划转到哪个支部');
+    expect(titles.indexOf('身份信息')).toBeGreaterThan(0);
+    expect(textOf(page.querySelector('#key-facts'))).toMatch(/ · 快递$/);
+    expect(page.querySelector('#management')).toBeUndefined();
+  });
+
   test('recommends one branch: the one the secretary may assign that matches the wish, first, alone in the primary colour', async () => {
     const { page } = await openMember(
       pendingHandlers({

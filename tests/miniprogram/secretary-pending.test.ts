@@ -148,6 +148,22 @@ describe('待审核报到', () => {
     expect(page.querySelector('#retry')).toBeUndefined();
   });
 
+  test('the second tab lists registrations sent back and not yet corrected, so they stay in sight', async () => {
+    const { page, request } = await openPending((req) => {
+      const { state } = req.data as { state?: string };
+      return {
+        body: ok(aPage(state === 'sent_back' ? [aRow({ memberId: 'm-back', name: '刘芳', state: 'sent_back' })] : [])),
+      };
+    });
+    expect(textOf(page.querySelector('#empty'))).toContain('暂无待审核的报到');
+    page.querySelector('#tab-sent_back')!.dispatchEvent('tap');
+    await settle();
+    expect(sentRequests(request).at(-1)?.data).toEqual({ action: 'pendingQueue', limit: 20, state: 'sent_back' });
+    expect(rowTexts(page)[0]).toContain('刘芳');
+    expect(textOf(page.querySelector('.list-hint'))).toContain('已退回本人修改');
+    expect(page.querySelector('#tab-sent_back')!.dom!.className).toContain('chip--on');
+  });
+
   test('tapping a registration opens it', async () => {
     const navigate = jest.spyOn(wx, 'navigateTo');
     const { page } = await openPending(() => ({ body: ok(aPage([aRow({ memberId: 'mem/7' })])) }));

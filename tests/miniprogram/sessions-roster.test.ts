@@ -38,10 +38,14 @@ function answerModal(content: string | null) {
   }) as typeof wx.showModal);
 }
 
-function chooseAction(index: number) {
-  return jest.spyOn(wx, 'showActionSheet').mockImplementation(((opts: WechatMiniprogram.ShowActionSheetOption) => {
-    opts.success?.({ tapIndex: index, errMsg: 'ok' });
-  }) as typeof wx.showActionSheet);
+/** Taps 补登已到 or 登记请假 on a row (the nth on the page). */
+async function tapMark(page: PageComponent, status: 'attended' | 'leave', nth = 0): Promise<void> {
+  const row = (page.instance.data as { rows: { memberId: string }[] }).rows[nth];
+  if (!row) throw new Error(`no row ${nth}`);
+  const buttons = page.querySelectorAll(`#row-${row.memberId} .mark-${status}`);
+  if (buttons.length === 0) throw new Error(`row ${nth} offers no ${status}`);
+  buttons[0]!.dispatchEvent('tap');
+  await settle();
 }
 
 const rows = (page: PageComponent) => page.querySelectorAll('.member-row').map((r) => textOf(r));
@@ -92,7 +96,6 @@ describe('考勤名单', () => {
   });
 
   test('marks a member attended by hand with the reason, then shows the list afresh', async () => {
-    chooseAction(0);
     answerModal('手机没电，现场核对');
     let marked = false;
     const { page, request } = await open((req) => {
@@ -125,8 +128,7 @@ describe('考勤名单', () => {
         ),
       };
     });
-    page.querySelector('.member-row')!.dispatchEvent('tap');
-    await settle();
+    await tapMark(page, 'attended');
     await settle();
     expect(sentRequests(request).map((r) => r.data)).toContainEqual({
       action: 'mark',
@@ -140,7 +142,6 @@ describe('考勤名单', () => {
   });
 
   test('does nothing when the reason dialog is cancelled, and offers nothing for someone already attended', async () => {
-    const sheet = chooseAction(1);
     answerModal(null);
     const { page, request } = await open(() => ({
       body: ok(
@@ -150,25 +151,21 @@ describe('考勤名单', () => {
         ]),
       ),
     }));
-    page.querySelectorAll('.member-row')[0]!.dispatchEvent('tap');
-    await settle();
+    await tapMark(page, 'leave', 0);
     expect(sentRequests(request).some((r) => (r.data as { action: string }).action === 'mark')).toBe(false);
-    const offered = sheet.mock.calls.length;
-    page.querySelectorAll('.member-row')[1]!.dispatchEvent('tap');
-    await settle();
-    expect(sheet.mock.calls.length).toBe(offered);
+    // The row to mark shows both buttons; the one already attended, none.
+    expect(page.querySelectorAll('#row-m-1 .mark-button').map((b) => textOf(b))).toEqual(['补登已到', '登记请假']);
+    expect(page.querySelectorAll('#row-m-2 .mark-button')).toHaveLength(0);
   });
 
   test('shows the server’s refusal of a mark', async () => {
-    chooseAction(1);
     const modal = answerModal('家中有事');
     const { page } = await open((req) => {
       const { action } = req.data as { action: string };
       if (action === 'mark') return { body: failed('FAILED_PRECONDITION', '活动结束已超过 30 天，不能再补登') };
       return { body: ok(aRoster([aRosterRow()])) };
     });
-    page.querySelector('.member-row')!.dispatchEvent('tap');
-    await settle();
+    await tapMark(page, 'leave');
     await settle();
     expect(modal).toHaveBeenLastCalledWith(
       expect.objectContaining({ title: '没有登记成功', content: '活动结束已超过 30 天，不能再补登' }),
@@ -191,7 +188,6 @@ describe('考勤名单', () => {
 
 describe('考勤名单, a page at a time', () => {
   test('the next page is appended by path, and a mark later changes only its own row', async () => {
-    chooseAction(1);
     answerModal('家中有事');
     const first = Array.from({ length: 20 }, (_, i) => aRosterRow({ memberId: `m-${i}`, name: `党员${i}` }));
     const second = [aRosterRow({ memberId: 'm-20', name: '党员20' }), aRosterRow({ memberId: 'm-21', name: '党员21' })];
@@ -215,8 +211,7 @@ describe('考勤名单, a page at a time', () => {
 
     const instance = page.instance as unknown as { setData: (p: Record<string, unknown>) => void };
     const setData = jest.spyOn(instance, 'setData');
-    page.querySelectorAll('.member-row')[21]!.dispatchEvent('tap');
-    await settle();
+    await tapMark(page, 'leave', 21);
     await settle();
     expect(rowKeys(setData.mock.calls.flatMap(([p]) => Object.keys(p)))).toEqual(['rows[21]']);
     expect(rows(page)).toHaveLength(22);

@@ -200,7 +200,14 @@ export interface MemberApi {
     input: { phone?: string; residence?: ResidenceInput };
     output: MyMembership;
   };
-  pendingQueue: { input: { cursor?: PageCursor; limit?: number }; output: Page<MemberRow> };
+  /**
+   * Registrations in the caller's catchment, oldest first: waiting for review (the default), or
+   * sent back and waiting for the person to correct them.
+   */
+  pendingQueue: {
+    input: { state?: 'pending' | 'sent_back'; cursor?: PageCursor; limit?: number };
+    output: Page<MemberRow>;
+  };
   branchMembers: {
     input: {
       branchId: string;

@@ -13,6 +13,7 @@ import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { trendOption } from '../common/chart-options';
 import { figureRow, type FigureRow } from '../common/figures';
 import { openDeskPage } from '../common/navigate';
+import { setNavTitle } from '../../utils/nav-title';
 
 interface NodeChoice {
   id: string;
@@ -192,7 +193,7 @@ Component({
       this.setData({ status: 'loading' });
       try {
         const d = await fetchDeskFigures(this.data.nodeId, this.data.period || undefined);
-        void wx.setNavigationBarTitle({ title: d.nodeName });
+        setNavTitle(d.nodeName, '组织部工作台');
         this.setData({
           status: 'ready',
           nodeName: d.nodeName,

@@ -9,6 +9,7 @@ import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { fetchDrilldown } from '../../services/desk';
 import { askText } from '../common/ask';
 import { exportFromPage } from '../common/export';
+import { setNavTitle } from '../../utils/nav-title';
 
 Component({
   behaviors: [pagedList<DrilldownRow>()],
@@ -55,7 +56,7 @@ Component({
 
     async fetchRows(cursor: PageCursor | null): Promise<RowsPage<DrilldownRow>> {
       const page = await fetchDrilldown(this.data.nodeId, this.data.list as DrilldownList, this.data.reason, cursor);
-      if (page.title !== this.data.title) void wx.setNavigationBarTitle({ title: page.title });
+      if (page.title !== this.data.title) setNavTitle(page.title, '名单');
       return { items: page.rows, nextCursor: page.nextCursor, extra: { title: page.title } };
     },
 

@@ -7,6 +7,7 @@ import { ORG_NODE_TYPE_LABELS } from '../../constants/org';
 import { toCallError } from '../../services/cloud';
 import { fetchOrgChildren } from '../../services/org';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
+import { setNavTitle } from '../../utils/nav-title';
 
 /** One row of the list, ready to show. */
 interface NodeRow {
@@ -39,7 +40,7 @@ Component({
       const parentId = query.parentId ? decodeURIComponent(query.parentId) : '';
       const parentName = query.name ? decodeURIComponent(query.name) : '';
       this.setData({ parentId, parentName, heading: parentName ? `${parentName}的下级组织` : '全部组织' });
-      if (parentName) void wx.setNavigationBarTitle({ title: parentName });
+      if (parentName) setNavTitle(parentName, '组织管理');
       void this.load();
     },
 

@@ -12,6 +12,7 @@ import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { tell } from '../../utils/dialogs';
 import { askText } from '../common/ask';
 import { CHILD_TYPES, EXTRA_LABELS } from '../common/org-rules';
+import { setNavTitle } from '../../utils/nav-title';
 
 interface Field {
   label: string;
@@ -107,7 +108,7 @@ Component({
 
     show(node: OrgNodeDetail) {
       const { fields, agreement } = extraFields(node.extra ?? {});
-      void wx.setNavigationBarTitle({ title: node.name });
+      setNavTitle(node.name, '组织详情');
       this.setData({
         status: 'ready',
         loaded: true,
@@ -182,7 +183,7 @@ Component({
       await this.run(async () => {
         const node = await renameOrgNode(this.data.id, name);
         this.setData({ name: node.name });
-        void wx.setNavigationBarTitle({ title: node.name });
+        setNavTitle(node.name, '组织详情');
         void wx.showToast({ title: '已改名', icon: 'success' });
       });
     },

@@ -10,6 +10,7 @@ import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { rankingHeight, rankingOption } from '../common/chart-options';
 import { exportFromPage } from '../common/export';
 import { openDeskPage } from '../common/navigate';
+import { setNavTitle } from '../../utils/nav-title';
 
 const BAND_WORDS = { green: '绿', amber: '黄', red: '红' } as const;
 
@@ -108,7 +109,7 @@ Component({
       this.setData({ status: 'loading' });
       try {
         const r = await fetchRanking(this.data.nodeId, this.data.figureId, this.data.period || undefined);
-        void wx.setNavigationBarTitle({ title: `${r.nodeName}晾晒` });
+        setNavTitle(`${r.nodeName}晾晒`, '晾晒排名');
         this.setData({
           status: 'ready',
           nodeName: r.nodeName,

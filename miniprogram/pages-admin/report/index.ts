@@ -9,6 +9,7 @@ import { fetchReport } from '../../services/desk';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
 import { figureRow, type FigureRow } from '../common/figures';
 import { exportFromPage } from '../common/export';
+import { setNavTitle } from '../../utils/nav-title';
 
 /** The children's table shows these, as a meeting reads them. */
 const HEADLINE = ['coverage.assignmentRate', 'life.cadenceRate', 'life.attendanceRate', 'dues.paidRate'];
@@ -64,7 +65,7 @@ Component({
         const r = await fetchReport(this.data.nodeId, this.data.period, this.data.version || undefined);
         const names = new Map(r.groups.flatMap((g) => g.figures).map((f) => [f.id, f.name]));
         const headline = HEADLINE.filter((id) => names.has(id)).map((id) => ({ id, name: names.get(id)! }));
-        void wx.setNavigationBarTitle({ title: r.name });
+        setNavTitle(r.name, '报表');
         this.setData({
           status: 'ready',
           version: r.version,

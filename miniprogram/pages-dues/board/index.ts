@@ -12,6 +12,7 @@ import type { PageCursor } from '../../../typings/paging';
 import { pagedList, type RowsPage } from '../../behaviors/paged-list';
 import { branchOf } from '../common/branch';
 import { monthText, monthsText, timeText, yuan } from '../common/format';
+import { setNavTitle } from '../../utils/nav-title';
 
 interface BandChip {
   band: string;
@@ -152,7 +153,7 @@ Component({
       }
       const board = await fetchBranchDuesBoard(branchId);
       const list = await fetchCollectionList(branchId, board.currentMonth, null);
-      wx.setNavigationBarTitle({ title: `${board.branchName}党费` });
+      setNavTitle(`${board.branchName}党费`, '支部党费');
       return { items: list.items.map(toCollection), nextCursor: list.nextCursor, extra: header(board) };
     },
 

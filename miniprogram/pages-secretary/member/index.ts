@@ -35,6 +35,7 @@ import {
   historyLines,
   identityFields,
   isUnassigned,
+  keyFacts,
   sentBackReason,
   stateOptions,
   toSuggestionView,
@@ -44,6 +45,7 @@ import {
   type HistoryLine,
   type SuggestionView,
 } from './view';
+import { setNavTitle } from '../../utils/nav-title';
 
 /** Which question the panel at the bottom is asking, if any. */
 type Panel = '' | 'reveal' | 'sendBack' | 'state';
@@ -110,6 +112,8 @@ Component({
     sentBackReason: '',
     identity: [] as Field[],
     groups: [] as FieldGroup[],
+    /** Beside the choice of branch: where they live and what they do. */
+    keyFacts: '',
     history: [] as HistoryLine[],
     revealed: null as { idCardNumber: string; phone: string } | null,
     suggestionsStatus: 'loading' as LoadStatus,
@@ -161,7 +165,7 @@ Component({
     },
 
     show(detail: MemberDetail) {
-      void wx.setNavigationBarTitle({ title: detail.name });
+      setNavTitle(detail.name, '党员信息');
       this.setData({
         name: detail.name,
         state: detail.state,
@@ -173,6 +177,7 @@ Component({
         sentBackReason: sentBackReason(detail),
         identity: identityFields(detail),
         groups: fieldGroups(detail),
+        keyFacts: isUnassigned(detail.state) ? keyFacts(detail) : '',
         history: historyLines(detail),
         stateOptions: stateOptions(detail.state),
       });

@@ -48,6 +48,15 @@ export function isUnassigned(state: MemberState): boolean {
   return UNASSIGNED.includes(state);
 }
 
+/**
+ * What a secretary weighs to choose a branch, in one line beside the choice: where the person
+ * lives and what they do ('思明区 中华街道 · 快递'); the wish is marked on the branches that
+ * match it, and the rest of the record follows below.
+ */
+export function keyFacts(m: MemberDetail): string {
+  return [m.residence, INDUSTRY_LABELS[m.industry] ?? ''].filter(Boolean).join(' · ');
+}
+
 /** Everything but the identity card, grouped as the registration form asked it. */
 export function fieldGroups(m: MemberDetail): FieldGroup[] {
   const home = m.home;

@@ -12,6 +12,7 @@ import { showCallError } from '../../services/cloud';
 import { fetchBranchMembers, pairMember, type BranchMemberFilters } from '../../services/secretary';
 import { confirmAction } from '../../utils/dialogs';
 import { toRowView, type MemberRowView } from '../common/rows';
+import { setNavTitle } from '../../utils/nav-title';
 
 interface Choice {
   value: string;
@@ -66,7 +67,7 @@ Component({
         stateFilter: pickFor ? 'active' : '',
       });
       if (pickFor) void wx.setNavigationBarTitle({ title: '选择结对联系人' });
-      else if (branchName) void wx.setNavigationBarTitle({ title: branchName });
+      else if (branchName) setNavTitle(branchName, '本支部党员');
       void this.loadFirst();
     },
 

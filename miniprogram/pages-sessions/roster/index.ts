@@ -13,7 +13,7 @@ import { askReason } from '../common/dialogs';
 import { toFigures, toRosterRowView, type FiguresView, type RosterRowView } from './view';
 
 type Filter = 'all' | 'attended' | 'signed_up' | 'leave';
-type RowDataset = { id: string };
+type RowDataset = { id: string; status: 'attended' | 'leave' };
 
 /** The header shown above the list: the session and its figures, from any page of the roster. */
 const headerOf = (roster: Roster) => ({
@@ -69,15 +69,12 @@ Component({
     },
 
     /** Tap a member not yet attended: mark attended or on leave, with a reason. */
-    onRowTap(event: WechatMiniprogram.BaseEvent<Record<string, never>, RowDataset>) {
-      const row = this.data.rows.find((r) => r.memberId === event.currentTarget.dataset.id);
+    /** 补登已到 / 登记请假 on a row: visible on every row that can still be marked. */
+    onMark(event: WechatMiniprogram.BaseEvent<Record<string, never>, RowDataset>) {
+      const { id, status } = event.currentTarget.dataset;
+      const row = this.data.rows.find((r) => r.memberId === id);
       if (!row || !row.markable || this.data.busy) return;
-      wx.showActionSheet({
-        itemList: ['标记为已到', '标记为请假'],
-        success: (res) => {
-          void this.mark(row, res.tapIndex === 0 ? 'attended' : 'leave');
-        },
-      });
+      void this.mark(row, status);
     },
 
     /** Marks one member, shows that row changed in place and the figures afresh; the rest stay as loaded. */

@@ -28,6 +28,20 @@ describe('the secretary queue', () => {
     expect(await ids('demo-secretary-huli')).not.toContain(memberId);
   });
 
+  it('keeps a registration sent back in sight, in its own list, until the person corrects it', async () => {
+    const { memberId } = await registered();
+    expectOk((await t.call('member', 'sendBack', { memberId, reason: '请补充老家联系人' }, 'demo-super')).reply);
+    const list = async (state: 'pending' | 'sent_back', openid = 'demo-secretary') =>
+      expectOk((await t.call('member', 'pendingQueue', { state, limit: 100 }, openid)).reply).items;
+    expect((await list('pending')).map((r) => r.memberId)).not.toContain(memberId);
+    const back = (await list('sent_back')).find((r) => r.memberId === memberId);
+    expect(back).toMatchObject({ state: 'sent_back' });
+    // Scoped as the queue is: 湖里 sees nothing of it.
+    expect((await list('sent_back', 'demo-secretary-huli')).map((r) => r.memberId)).not.toContain(memberId);
+    const bad = await t.call('member', 'pendingQueue', { state: 'active' as never }, 'demo-secretary');
+    expect(bad.reply).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'state' } });
+  });
+
   it('refuses the queue to a plain member', async () => {
     const { reply } = await t.call('member', 'pendingQueue', {}, 'demo-member');
     expect(reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
