@@ -48,6 +48,13 @@ function answerModal(confirm: boolean, content = ''): jest.SpyInstance {
   }) as unknown as typeof wx.showModal);
 }
 
+/** The board names its branch in the bar; the simulator has no bar. */
+function quietTitle(): jest.SpyInstance {
+  return jest
+    .spyOn(wx, 'setNavigationBarTitle')
+    .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+}
+
 describe('支部党费', () => {
   const BOARD = 'pages-dues/board/index';
   const collection = {
@@ -81,9 +88,7 @@ describe('支部党费', () => {
       branchBoard: () => ({ body: ok(aBoard()) }),
       collectionList: () => ({ body: ok(collection) }),
     });
-    jest
-      .spyOn(wx, 'setNavigationBarTitle')
-      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    quietTitle();
     const page = await open(BOARD, { branchId: 'xm-siming-mobile', branchName: '思明区流动党员党支部' });
     expect(payloads(request)).toEqual([
       { action: 'branchBoard', branchId: 'xm-siming-mobile' },
@@ -112,9 +117,7 @@ describe('支部党费', () => {
       branchBoard: () => ({ body: ok(aBoard({ branchId: 'branch-1' })) }),
       collectionList: () => ({ body: ok({ items: [], nextCursor: null }) }),
     });
-    jest
-      .spyOn(wx, 'setNavigationBarTitle')
-      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    quietTitle();
     await open(BOARD);
     expect(payloads(request)[1]).toEqual({ action: 'branchBoard', branchId: 'branch-1' });
   });
@@ -142,9 +145,7 @@ describe('支部党费', () => {
       }),
       collectionList: () => ({ body: ok({ items: [], nextCursor: null }) }),
     });
-    jest
-      .spyOn(wx, 'setNavigationBarTitle')
-      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    quietTitle();
     const navigate = jest
       .spyOn(wx, 'navigateTo')
       .mockImplementation((() => undefined) as unknown as typeof wx.navigateTo);
@@ -163,9 +164,7 @@ describe('支部党费', () => {
       branchBoard: () => ({ body: ok(aBoard({ rows: [], reviewMemberIds: [] })) }),
       collectionList: () => ({ body: ok({ items: [], nextCursor: null }) }),
     });
-    jest
-      .spyOn(wx, 'setNavigationBarTitle')
-      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    quietTitle();
     const page = await open(BOARD, { branchId: 'xm-siming-mobile' });
     expect(page.querySelector('#no-base')).toBeFalsy();
     expect(textOf(page.querySelector('#no-arrears'))).toBe('没有欠交党费的党员。');
@@ -173,9 +172,7 @@ describe('支部党费', () => {
 
   test('a member’s row opens the offline payment page for them', async () => {
     backend({ branchBoard: () => ({ body: ok(aBoard()) }), collectionList: () => ({ body: ok(collection) }) });
-    jest
-      .spyOn(wx, 'setNavigationBarTitle')
-      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    quietTitle();
     const navigate = jest
       .spyOn(wx, 'navigateTo')
       .mockImplementation((() => undefined) as unknown as typeof wx.navigateTo);
@@ -199,9 +196,7 @@ describe('支部党费', () => {
           ? { body: ok({ items: entries(20, 4), nextCursor: null }) }
           : { body: ok({ items: entries(0, 20), nextCursor: 'c1' }) },
     });
-    jest
-      .spyOn(wx, 'setNavigationBarTitle')
-      .mockImplementation((() => undefined) as unknown as typeof wx.setNavigationBarTitle);
+    quietTitle();
     const page = await open(BOARD, { branchId: 'xm-siming-mobile' });
     expect(page.querySelectorAll('#collection .month-row')).toHaveLength(20);
     expect(rowKeys(await keysSentOnLoadMore(page))).toEqual(rowPaths(20, 4));
