@@ -283,8 +283,16 @@ describe('晾晒', () => {
       '2湖里区90.0%下降 1 名红',
       '—新区本期无应交党员',
     ]);
+    // The definition, weights and bands are folded under the figure's name until asked for.
+    expect(page.querySelector('#weights')).toBeUndefined();
+    expect(textOf(page, '#legend-toggle')).toContain('看口径');
+    page.querySelector('#legend-toggle')!.dispatchEvent('tap');
+    await settle();
     expect(textOf(page, '#weights')).toBe('权重：交纳率 ×2');
     expect(textOf(page, '#bands')).toContain('绿：≥ 85.0 分');
+    // Only places with a value are drawn: 新区 has none and is in the list only.
+    const option = (page.instance.data as { chartOption: { dataset: { source: [string, number][] } } }).chartOption;
+    expect(option.dataset.source.map(([name]) => name)).toEqual(['湖里区', '思明区']);
     page.querySelectorAll('.figure-option')[1]!.dispatchEvent('tap');
     await settle();
     expect(sent(request).at(-1)).toMatchObject({

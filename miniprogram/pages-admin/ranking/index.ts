@@ -69,6 +69,9 @@ Component({
     notes: [] as string[],
     exporting: false,
     chartOption: {} as Record<string, unknown>,
+    hasChart: false,
+    /** The figure's definition, weights and bands: folded under one line until asked for. */
+    legendOpen: false,
     chartHeight: '8rem',
   },
 
@@ -105,11 +108,16 @@ Component({
       });
     },
 
+    onToggleLegend() {
+      this.setData({ legendOpen: !this.data.legendOpen });
+    },
+
     async load(): Promise<void> {
       this.setData({ status: 'loading' });
       try {
         const r = await fetchRanking(this.data.nodeId, this.data.figureId, this.data.period || undefined);
         setNavTitle(`${r.nodeName}晾晒`, '晾晒排名');
+        const valued = r.rows.filter((x) => x.value !== null).map((x) => ({ name: x.nodeName, value: x.value }));
         this.setData({
           status: 'ready',
           nodeName: r.nodeName,
@@ -121,12 +129,10 @@ Component({
           weightsText: r.weights ? r.weights.map((w) => `${w.name} ×${w.weight}`).join('，') : '',
           figureChoices: r.figureChoices,
           rows: r.rows.map(rowOf),
-          chartOption: rankingOption(
-            r.figure.name,
-            r.figure.unit,
-            r.rows.map((x) => ({ name: x.nodeName, value: x.value })),
-          ),
-          chartHeight: rankingHeight(r.rows.length),
+          // Only places with a value are drawn; the list above says why the others have none.
+          chartOption: rankingOption(r.figure.name, r.figure.unit, valued),
+          chartHeight: rankingHeight(valued.length),
+          hasChart: valued.length > 0,
           notes: r.notes,
         });
       } catch (err) {
