@@ -58,6 +58,8 @@ export const SCENES: Scene[] = [
   main('home-super', 'pages/home/index', '超级管理员的首页', SUPER),
   main('home-visitor', 'pages/home/index', '未报到的访客：只有去报到', VISITOR, { mainAction: '去报到' }),
   main('home-sent-back', 'pages/home/index', '报到被退回：待办在最前', 'preview-sent-back'),
+  main('todos-secretary', 'pages-member/todos/index', '要办的事：按谁的事分组', SECRETARY),
+  main('todos-empty', 'pages-member/todos/index', '要办的事：没有', VISITOR),
   main('home-todos-error', 'pages/home/index', '待办没查到', MEMBER, { replies: { 'user.todos': UNAVAILABLE } }),
   main('home-loading', 'pages/home/index', '加载中', MEMBER, { replies: { 'user.whoami': { hold: true } } }),
   main('home-error', 'pages/home/index', '加载失败', MEMBER, { replies: { 'user.whoami': UNAVAILABLE } }),

@@ -188,8 +188,9 @@ async function renderScene(scene: Scene): Promise<RenderedScene> {
   for (const style of Array.from(document.head.querySelectorAll('style'))) style.remove();
   const world = installWorld(scene, hostUrl);
   const page = renderPage(scene.page);
-  callLifecycle(page, 'onLoad', queryOf(scene));
-  const instance = page.instance as unknown as { onShow?: () => void };
+  // As the framework does: onLoad (when the page has one) with the query, then onShow.
+  const instance = page.instance as unknown as { onLoad?: () => void; onShow?: () => void };
+  if (instance.onLoad) callLifecycle(page, 'onLoad', queryOf(scene));
   if (instance.onShow) callLifecycle(page, 'onShow');
   await quiet(world);
   for (const action of scene.actions ?? []) {

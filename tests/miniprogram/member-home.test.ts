@@ -191,17 +191,43 @@ describe('首页 desk', () => {
     const page = await openHome();
     expect(callsTo(request, 'user.todos')).toEqual([{ action: 'todos' }]);
 
-    const texts = (selector: string) => page.querySelectorAll(selector).map((n) => textOf(n));
-    expect(texts('#todos .todo__title')).toEqual(['交纳党费', '申报党费基数']);
-    expect(texts('#todos .todo__text')[0]).toBe('补交党费：已连续 3 个月以上未交纳。');
+    const list = page.querySelector('#todos')!;
+    const texts = (selector: string) => list.querySelectorAll(selector).map((n) => textOf(n));
+    expect(texts('.todo__title')).toEqual(['交纳党费', '申报党费基数']);
+    expect(texts('.todo__text')[0]).toBe('补交党费：已连续 3 个月以上未交纳。');
     // The count of the one that has more than one; the late one marked, the other not.
-    expect(texts('#todos .todo__count')).toEqual(['3 个月']);
-    expect(texts('#todos .todo--late .todo__title')).toEqual(['交纳党费']);
-    expect(page.querySelectorAll('#todos .todo__late')).toHaveLength(1);
-    const rows = page.querySelectorAll('#todos .todo');
+    expect(texts('.todo__count')).toEqual(['3 个月']);
+    expect(texts('.todo--late .todo__title')).toEqual(['交纳党费']);
+    expect(list.querySelectorAll('.todo__late')).toHaveLength(1);
+    const rows = list.querySelectorAll('.todo');
     rows[0]!.dispatchEvent('tap');
     await settle();
     expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages-dues/mine/index' }));
+  });
+
+  test('the strip holds three, the rest on 要办的事; the tab badge counts them all', async () => {
+    const items = Array.from({ length: 5 }, (_, i) => aTodo({ title: `第${i + 1}件`, count: 1 }));
+    stubBackend({
+      'member.me': () => ({ body: ok(anActiveMembership()) }),
+      'user.todos': () => ({ body: ok({ items }) }),
+    });
+    const badge = jest.spyOn(wx, 'setTabBarBadge').mockImplementation((() => undefined) as never);
+    const navigate = jest.spyOn(wx, 'navigateTo').mockImplementation((() => undefined) as never);
+    const page = await openHome();
+    expect(page.querySelector('#todos')!.querySelectorAll('.todo')).toHaveLength(3);
+    expect(textOf(page.querySelector('#todo-more'))).toBe('还有 2 件，全部查看');
+    expect(badge).toHaveBeenCalledWith(expect.objectContaining({ index: 0, text: '5' }));
+    page.querySelector('#todo-more')!.dispatchEvent('tap');
+    await settle();
+    expect(navigate).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages-member/todos/index' }));
+  });
+
+  test('with nothing to do, the badge goes', async () => {
+    stubBackend({ 'member.me': () => ({ body: ok(anActiveMembership()) }) });
+    const remove = jest.spyOn(wx, 'removeTabBarBadge').mockImplementation((() => undefined) as never);
+    const page = await openHome();
+    expect(textOf(page.querySelector('#todo-empty'))).toBe('现在没有要办的事');
+    expect(remove).toHaveBeenCalledWith(expect.objectContaining({ index: 0 }));
   });
 
   test('nothing to do is said so; a failed strip says why and asks again, leaving the page usable', async () => {
@@ -267,7 +293,12 @@ describe('首页 desk', () => {
     });
     const page = await openHome();
     expect(page.querySelector('#unregistered')).toBeUndefined();
-    expect(page.querySelectorAll('#todos .todo__text').map((r) => textOf(r))).toEqual(['3 条报到等您审核。']);
+    expect(
+      page
+        .querySelector('#todos')!
+        .querySelectorAll('.todo__text')
+        .map((r) => textOf(r)),
+    ).toEqual(['3 条报到等您审核。']);
     expect(page.querySelectorAll('#tasks .task').map((t) => textOf(t))).toEqual(['组织部工作台', '组织管理']);
     expect(textOf(page.querySelector('#manager-register'))).toContain('如果您也是');
   });

@@ -1,44 +1,10 @@
 /**
- * What 首页 offers each person: the rows of the to-do strip and the grid of their tasks, by role
- * and by where their membership stands. Pure, so the page only shows it and tests call it.
+ * What 首页 offers each person: the grid of their tasks, by role and by where their membership
+ * stands. Pure, so the page only shows it and tests call it.
  */
-import type { CallerProfile, TodoItem } from '../../../typings';
+import type { CallerProfile } from '../../../typings';
 import { canOpenAdminDesk, canOpenSecretaryDesk } from '../../utils/profile';
 import type { MembershipCardKind } from './membership-view';
-
-/** One row of the to-do strip. */
-export interface TodoRow {
-  key: string;
-  title: string;
-  text: string;
-  /** '3 条' / '2 个月', or '' for a to-do of one. */
-  note: string;
-  url: string;
-  late: boolean;
-}
-
-const COUNT_WORDS: Partial<Record<TodoItem['kind'], string>> = {
-  dues_owed: '个月',
-  registrations_pending: '条',
-  claims_pending: '条',
-  bases_pending: '人',
-  members_no_base: '人',
-  session_soon: '场',
-};
-
-export function todoRows(items: readonly TodoItem[]): TodoRow[] {
-  return items.map((item, i) => {
-    const word = COUNT_WORDS[item.kind];
-    return {
-      key: `${item.kind}-${i}`,
-      title: item.title,
-      text: item.text,
-      note: word && item.count > 0 ? `${item.count} ${word}` : '',
-      url: item.page,
-      late: item.priority === 'high',
-    };
-  });
-}
 
 /** One tile of the task grid. `tab`: the page is a tab and opens with switchTab. */
 export interface TaskTile {

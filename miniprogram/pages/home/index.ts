@@ -11,11 +11,16 @@ import { fetchMyMembership } from '../../services/member';
 import { fetchTodos, fetchWhoami } from '../../services/user';
 import { greeting, roleTags, scopeLines } from '../../utils/profile';
 import { isRetryable, type LoadStatus } from '../../utils/view-state';
-import { isManager, taskTiles, todoRows, type TaskTile, type TodoRow } from './desk-view';
+import { showTodoBadge } from '../../components/todo-list/badge';
+import { todoRows, type TodoRow } from '../../components/todo-list/todo-rows';
+import { isManager, taskTiles, type TaskTile } from './desk-view';
 import { membershipCard, type MembershipCard } from './membership-view';
 
 /** The membership card's and the to-dos' own state: 'idle' until the first show asks. */
 type PartStatus = LoadStatus | 'idle';
+
+/** The strip shows this many; more would push the tasks off the first screen. */
+const HOME_TODOS = 3;
 
 type TaskTap = WechatMiniprogram.TouchEvent<
   Record<string, never>,
@@ -40,7 +45,9 @@ Component({
     card: membershipCard(null) as MembershipCard,
     todoStatus: 'idle' as PartStatus,
     todoError: '',
+    /** The first HOME_TODOS to-dos (late ones first); the rest are on 要办的事. */
     todos: [] as TodoRow[],
+    moreTodos: 0,
     tiles: [] as TaskTile[],
     /** 未报到: from whoami at first, then from member.me once it has answered. */
     showUnregistered: false,
@@ -113,7 +120,13 @@ Component({
       if (this.data.todoStatus !== 'ready') this.setData({ todoStatus: 'loading' });
       try {
         const { items } = await fetchTodos();
-        this.setData({ todoStatus: 'ready', todos: todoRows(items) });
+        const rows = todoRows(items);
+        this.setData({
+          todoStatus: 'ready',
+          todos: rows.slice(0, HOME_TODOS),
+          moreTodos: Math.max(0, rows.length - HOME_TODOS),
+        });
+        showTodoBadge(rows.length);
       } catch (err) {
         this.setData({ todoStatus: 'error', todoError: toCallError(err).message });
       }
@@ -129,8 +142,8 @@ Component({
       });
     },
 
-    onOpenTodo(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { url: string }>) {
-      void wx.navigateTo({ url: e.currentTarget.dataset.url });
+    onAllTodos() {
+      void wx.navigateTo({ url: '/pages-member/todos/index' });
     },
 
     onOpenTask(e: TaskTap) {
