@@ -23,6 +23,8 @@ export interface MemberFacts {
   } | null;
   /** Sessions signed up for that start within a day, soonest first. */
   soon: { sessionId: string; title: string; startAt: Date }[];
+  /** The activity certificate is due for its yearly review. */
+  certificateReviewDue: boolean;
 }
 
 export function memberTodos(f: MemberFacts, now: Date): TodoItem[] {
@@ -66,6 +68,17 @@ export function memberTodos(f: MemberFacts, now: Date): TodoItem[] {
           : `有 ${unpaidMonths} 个月党费未交，共 ${formatFen(unpaidFen)} 元。`),
       page: '/pages-dues/mine/index',
       priority: late ? 'high' : 'normal',
+      due: null,
+    });
+  }
+  if (f.certificateReviewDue) {
+    item({
+      kind: 'certificate_review',
+      count: 1,
+      title: '活动证年审',
+      text: '您的电子活动证到了年审时间，请联系所在支部办理，年审后继续有效。',
+      page: '/pages-member/certificate/index',
+      priority: 'normal',
       due: null,
     });
   }
@@ -148,7 +161,14 @@ export interface BranchFacts {
   named: boolean;
   basesPending: number;
   noBase: number;
+  /** Members 3 or more months in a row behind, and of them 5 or more. */
+  arrears: { threePlus: number; fivePlus: number };
+  /** What the cadence still needs, soonest period end first. */
+  missingSessions: { label: string; periodEndsOn: string; daysLeft: number }[];
 }
+
+/** A cadence item due within this many days is late: a week to call the meeting. */
+const CADENCE_LATE_DAYS = 7;
 
 /** A secretary's work on one branch's dues. */
 export function branchTodos(f: BranchFacts): TodoItem[] {
@@ -165,6 +185,36 @@ export function branchTodos(f: BranchFacts): TodoItem[] {
       page: `/pages-dues/bases/index${query}`,
       priority: 'normal',
       due: null,
+    });
+  }
+  if (f.arrears.threePlus > 0) {
+    const { threePlus, fivePlus } = f.arrears;
+    out.push({
+      role: 'secretary',
+      kind: 'members_arrears',
+      count: threePlus,
+      title: '欠交党费谈心',
+      text:
+        `${where}${threePlus} 名党员已连续 3 个月以上未交党费` +
+        (fivePlus > 0 ? `，其中 ${fivePlus} 名 5 个月以上，请尽快谈心谈话。` : '，请联系了解情况。'),
+      page: `/pages-dues/board/index${query}`,
+      priority: fivePlus > 0 ? 'high' : 'normal',
+      due: null,
+    });
+  }
+  if (f.missingSessions.length > 0) {
+    const first = [...f.missingSessions].sort((a, b) => a.daysLeft - b.daysLeft)[0]!;
+    const labels = f.missingSessions.map((m) => m.label);
+    const named = labels.length > 3 ? `${labels.slice(0, 3).join('、')}等` : labels.join('、');
+    out.push({
+      role: 'secretary',
+      kind: 'sessions_missing',
+      count: f.missingSessions.length,
+      title: '组织生活督办',
+      text: `${where}还缺 ${f.missingSessions.length} 项组织生活：${named}。`,
+      page: `/pages-sessions/cadence/index${query}`,
+      priority: first.daysLeft <= CADENCE_LATE_DAYS ? 'high' : 'normal',
+      due: first.periodEndsOn,
     });
   }
   if (f.noBase > 0) {

@@ -92,6 +92,34 @@ function arrearsRowOf(g: { _id: string; months: string[]; fen: number; name: str
 
 const BAND_ORDER = ['6+', '5', '3', '1', 'none'];
 
+/**
+ * Everyone in the branch behind on dues before this month, furthest behind first: one
+ * aggregation round trip over the indexed months (the board and the secretary's to-dos read it).
+ */
+export async function branchArrears(branchId: string, current: string): Promise<ArrearsRow[]> {
+  const $ = db.command.aggregate;
+  const res = await db
+    .collection(COLLECTIONS.duesMonths)
+    .aggregate()
+    .match({
+      branchId,
+      state: _.in([...UNPAID_STATES]),
+      month: _.gte(addMonths(current, -HISTORY_MONTHS)).and(_.lt(current)),
+    })
+    .group({ _id: '$memberId', months: $.push('$month'), fen: $.sum('$amountFen'), name: $.first('$memberName') })
+    .limit(MAX_GROUPS)
+    .end();
+  return ((res as { data?: { _id: string; months: string[]; fen: number; name: string }[] }).data ?? [])
+    .map((g) => arrearsRowOf(g, current))
+    .filter((r) => r.band !== 'none')
+    .sort(
+      (a, b) =>
+        BAND_ORDER.indexOf(a.band) - BAND_ORDER.indexOf(b.band) ||
+        b.runMonths - a.runMonths ||
+        a.name.localeCompare(b.name, 'zh'),
+    );
+}
+
 /** The branch's board: arrears bands, the review list, this month, declarations waiting, refunds due. */
 export const branchBoard: Handler<'dues', 'branchBoard'> = {
   input: z.object({ branchId: orgIdSchema('支部') }),
@@ -99,19 +127,8 @@ export const branchBoard: Handler<'dues', 'branchBoard'> = {
     const branch = await managedBranch(caller, branchId);
     const now = new Date();
     const current = monthOf(now);
-    const $ = db.command.aggregate;
     const [arrears, groups, pending, unapplied, noBase] = await Promise.all([
-      db
-        .collection(COLLECTIONS.duesMonths)
-        .aggregate()
-        .match({
-          branchId,
-          state: _.in([...UNPAID_STATES]),
-          month: _.gte(addMonths(current, -HISTORY_MONTHS)).and(_.lt(current)),
-        })
-        .group({ _id: '$memberId', months: $.push('$month'), fen: $.sum('$amountFen'), name: $.first('$memberName') })
-        .limit(MAX_GROUPS)
-        .end(),
+      branchArrears(branchId, current),
       monthGroups({ branchId, month: current }, false),
       db.collection(COLLECTIONS.duesProfiles).where({ branchId, hasPending: true }).count(),
       db
@@ -122,15 +139,7 @@ export const branchBoard: Handler<'dues', 'branchBoard'> = {
         .get(),
       membersWithoutBase(branchId, now),
     ]);
-    const rows = ((arrears as { data?: { _id: string; months: string[]; fen: number; name: string }[] }).data ?? [])
-      .map((g) => arrearsRowOf(g, current))
-      .filter((r) => r.band !== 'none')
-      .sort(
-        (a, b) =>
-          BAND_ORDER.indexOf(a.band) - BAND_ORDER.indexOf(b.band) ||
-          b.runMonths - a.runMonths ||
-          a.name.localeCompare(b.name, 'zh'),
-      );
+    const rows = arrears;
     const bandCounts: BranchDuesBoard['bandCounts'] = { '1': 0, '3': 0, '5': 0, '6+': 0 };
     for (const r of rows) if (r.band !== 'none') bandCounts[r.band] += 1;
     const thisMonth = emptyTotals();

@@ -1,7 +1,8 @@
 /**
  * `user.todos`: what the caller should do now, for every role they hold, in one call. Two waves of
  * parallel reads: the caller's grants with their own records, then the queues those grants see
- * (counts and one oldest row each, never a scan). The wording lives in server/domain/todos.ts.
+ * and each branch's work (counts, one oldest row, and reads bounded by a branch's size: never a
+ * scan). The wording lives in server/domain/todos.ts.
  */
 import { z } from 'zod';
 import { COLLECTIONS } from '../../database/collections';
@@ -9,7 +10,8 @@ import type { TodoItem } from '../../typings/areas/user';
 import { monthOf } from '../domain/dues';
 import { memberIdOf } from '../domain/ids';
 import { catchmentIds, scopeIds, type Access } from '../domain/scope';
-import { shanghaiDaysBetween } from '../domain/shanghai-day';
+import { certificateStateOn } from '../domain/certificate';
+import { shanghaiDay, shanghaiDaysBetween } from '../domain/shanghai-day';
 import {
   branchTodos,
   managerTodos,
@@ -18,6 +20,8 @@ import {
   type MemberFacts,
   type WaitingCount,
 } from '../domain/todos';
+import { PERIOD_WORD, SESSION_KIND_LABELS, cadenceItems } from '../domain/sessions';
+import { branchArrears } from '../dues/board';
 import { buildMyDues, loadMemberMonths } from '../dues/my-dues';
 import { membersWithoutBase } from '../dues/no-base';
 import { orgIdSchema } from '../members/schemas';
@@ -27,6 +31,7 @@ import { _, db } from '../platform/cloudbase';
 import type { Handler } from '../platform/dispatch';
 import { notFound } from '../platform/errors';
 import type { AttendanceDoc, SessionDoc } from '../sessions/session-doc';
+import { cadenceCounts } from '../sessions/stats';
 
 /** Sessions that start within this long are "soon". */
 const SOON_MS = 24 * 3600_000;
@@ -98,7 +103,18 @@ async function ownTodos(openid: string, now: Date): Promise<TodoItem[]> {
       mustDeclare: (view.profile?.amountFen ?? null) === null && !view.profile?.pending,
     };
   }
-  return memberTodos({ state: dm.member.state, sentBackReason: dm.member.sentBackReason ?? null, dues, soon }, now);
+  return memberTodos(
+    {
+      state: dm.member.state,
+      sentBackReason: dm.member.sentBackReason ?? null,
+      dues,
+      soon,
+      certificateReviewDue:
+        dm.certificate !== null &&
+        certificateStateOn(dm.certificate.state, dm.certificate.reviewDueOn, shanghaiDay(now)) === 'review_due',
+    },
+    now,
+  );
 }
 
 /** Queues every manager shares: registrations in their catchment, claims in their scope. */
@@ -117,21 +133,46 @@ async function queueTodos(access: Access, now: Date): Promise<TodoItem[]> {
   return managerTodos({ role, registrations, claims });
 }
 
-/** A secretary's dues work on each branch. */
-async function duesTodos(branches: { id: string; name: string }[], now: Date): Promise<TodoItem[]> {
+interface RunBranch {
+  id: string;
+  name: string;
+  /** The branch's ancestors, for the sessions open to its catchment. */
+  ancestors: string[];
+}
+
+/**
+ * A secretary's work on each branch: bases to confirm, members with none, members behind on
+ * dues, sessions the cadence still needs. Each branch: seven reads in two waves, bounded by the
+ * size of a branch.
+ */
+async function branchWork(branches: RunBranch[], now: Date): Promise<TodoItem[]> {
   const named = branches.length > 1;
+  const current = monthOf(now);
   const each = await Promise.all(
     branches.map(async (b) => {
-      const [pending, noBase] = await Promise.all([
+      const [pending, noBase, arrears, counts, fullMembers] = await Promise.all([
         db.collection(COLLECTIONS.duesProfiles).where({ branchId: b.id, hasPending: true }).count(),
         membersWithoutBase(b.id, now),
+        branchArrears(b.id, current),
+        cadenceCounts({ _id: b.id, ancestors: b.ancestors }, now),
+        db.collection(COLLECTIONS.members).where({ branchId: b.id, state: 'active', partyStatus: 'full' }).count(),
       ]);
+      const missing = cadenceItems(counts, now, { fullMembers: (fullMembers as { total: number }).total }).filter(
+        (i) => i.status === 'missing',
+      );
+      const behind = (min: number) => arrears.filter((r) => r.runMonths >= min).length;
       return branchTodos({
         branchId: b.id,
         branchName: b.name,
         named,
         basesPending: (pending as { total: number }).total,
         noBase: noBase.length,
+        arrears: { threePlus: behind(3), fivePlus: behind(5) },
+        missingSessions: missing.map((i) => ({
+          label: `${PERIOD_WORD[i.period]}${SESSION_KIND_LABELS[i.kind]}`,
+          periodEndsOn: i.periodEndsOn,
+          daysLeft: i.daysLeft,
+        })),
       });
     }),
   );
@@ -149,7 +190,7 @@ export const todos: Handler<'user', 'todos'> = {
       requireBranchManager(access, { id: branch._id, ancestors: branch.ancestors });
       const [queues, dues] = await Promise.all([
         queueTodos(access, now),
-        duesTodos([{ id: branch._id, name: branch.name }], now),
+        branchWork([{ id: branch._id, name: branch.name, ancestors: branch.ancestors }], now),
       ]);
       return { items: orderTodos([...queues, ...dues]) };
     }
@@ -158,10 +199,10 @@ export const todos: Handler<'user', 'todos'> = {
     const branches = access.grants
       .filter((g) => g.role === 'secretary')
       .slice(0, MAX_HOME_BRANCHES)
-      .map((g) => ({ id: g.scopeId, name: g.scopeName }));
+      .map((g) => ({ id: g.scopeId, name: g.scopeName, ancestors: g.scopePath.slice(0, -1) }));
     const [queues, dues] = await Promise.all([
       isManager ? queueTodos(access, now) : Promise.resolve([]),
-      duesTodos(branches, now),
+      branchWork(branches, now),
     ]);
     return { items: orderTodos([...own, ...queues, ...dues]) };
   },

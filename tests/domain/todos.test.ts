@@ -8,7 +8,13 @@ import {
 } from '../../server/domain/todos';
 
 const NOW = new Date('2026-12-04T02:00:00Z');
-const noFacts: MemberFacts = { state: 'active', sentBackReason: null, dues: null, soon: [] };
+const noFacts: MemberFacts = {
+  state: 'active',
+  sentBackReason: null,
+  dues: null,
+  soon: [],
+  certificateReviewDue: false,
+};
 const owing = (unpaidMonths: number, band: '1' | '3' | '5' | '6+' | 'none') => ({
   ...noFacts,
   dues: { unpaidMonths, unpaidFen: unpaidMonths * 2_000, band, mustDeclare: false },
@@ -24,6 +30,11 @@ describe('memberTodos', () => {
       'no base',
       { ...noFacts, dues: { unpaidMonths: 0, unpaidFen: 0, band: 'none' as const, mustDeclare: true } },
       [['dues_no_base', 'normal', '请申报每月收入（交纳基数），支部确认后就能在线交纳党费。']],
+    ],
+    [
+      'certificate due for review',
+      { ...noFacts, certificateReviewDue: true },
+      [['certificate_review', 'normal', '您的电子活动证到了年审时间，请联系所在支部办理，年审后继续有效。']],
     ],
     [
       'sent back without a reason',
@@ -79,12 +90,41 @@ describe('managerTodos and branchTodos', () => {
   });
 
   it('names the branch only when the secretary runs more than one', () => {
-    const facts = { branchId: 'b1', branchName: '湖里区快递行业党支部', basesPending: 1, noBase: 2 };
+    const facts = {
+      branchId: 'b1',
+      branchName: '湖里区快递行业党支部',
+      basesPending: 1,
+      noBase: 2,
+      arrears: { threePlus: 0, fivePlus: 0 },
+      missingSessions: [],
+    };
     expect(branchTodos({ ...facts, named: false }).map((i) => i.text)).toEqual([
       '1 名党员申报了交纳基数，等您确认。',
       '2 名党员还没有确认交纳基数，党费无法收缴。',
     ]);
     expect(branchTodos({ ...facts, named: true })[0]!.text).toMatch(/^湖里区快递行业党支部：/);
+  });
+
+  it('asks for a talk with members 3+ months behind, late from 5; and names the sessions the cadence needs', () => {
+    const base = { branchId: 'b1', branchName: '支部', named: false, basesPending: 0, noBase: 0 };
+    const [three] = branchTodos({ ...base, arrears: { threePlus: 2, fivePlus: 0 }, missingSessions: [] });
+    expect(three).toMatchObject({ kind: 'members_arrears', count: 2, priority: 'normal' });
+    expect(three!.text).toBe('2 名党员已连续 3 个月以上未交党费，请联系了解情况。');
+    const [five] = branchTodos({ ...base, arrears: { threePlus: 2, fivePlus: 1 }, missingSessions: [] });
+    expect(five).toMatchObject({
+      priority: 'high',
+      text: '2 名党员已连续 3 个月以上未交党费，其中 1 名 5 个月以上，请尽快谈心谈话。',
+    });
+    const missing = (daysLeft: number) => [
+      { label: '本季度党课', periodEndsOn: '2026-12-31', daysLeft: 27 },
+      { label: '本月支部委员会', periodEndsOn: '2026-12-31', daysLeft },
+    ];
+    const [far] = branchTodos({ ...base, arrears: { threePlus: 0, fivePlus: 0 }, missingSessions: missing(20) });
+    expect(far).toMatchObject({ kind: 'sessions_missing', count: 2, priority: 'normal', due: '2026-12-31' });
+    expect(far!.text).toBe('还缺 2 项组织生活：本季度党课、本月支部委员会。');
+    expect(far!.page).toBe('/pages-sessions/cadence/index?branchId=b1&branchName=%E6%94%AF%E9%83%A8');
+    const [near] = branchTodos({ ...base, arrears: { threePlus: 0, fivePlus: 0 }, missingSessions: missing(5) });
+    expect(near!.priority).toBe('high');
   });
 
   it('puts late work first and keeps the order otherwise', () => {

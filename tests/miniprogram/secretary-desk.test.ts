@@ -60,6 +60,8 @@ describe('书记工作台', () => {
             aTodo({ kind: 'claims_pending', count: 2 }),
             aTodo({ kind: 'bases_pending', count: 1 }),
             aTodo({ kind: 'members_no_base', count: 2 }),
+            aTodo({ kind: 'members_arrears', count: 1 }),
+            aTodo({ kind: 'sessions_missing', count: 2 }),
           ],
         }),
       }),
@@ -70,7 +72,8 @@ describe('书记工作台', () => {
       { action: 'todos', branchId: 'branch-1' },
     ]);
     expect(textOf(page.querySelector('#entry-points'), '.t-cell__note')).toBe('2 条');
-    expect(textOf(page.querySelector('#entry-dues'), '.t-cell__note')).toBe('3 件');
+    expect(textOf(page.querySelector('#entry-dues'), '.t-cell__note')).toBe('4 件');
+    expect(textOf(page.querySelector('#entry-cadence'), '.t-cell__note')).toBe('2 项');
     expect(textOf(page.querySelector('#entry-sessions'), '.t-cell__note')).toBe('');
 
     expect(textOf(page.querySelector('#branch-name'))).toBe('当前支部：湖里区快递行业党支部');

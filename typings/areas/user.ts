@@ -13,6 +13,8 @@ export type TodoKind =
   | 'dues_no_base'
   /** Member: a session signed up for starts within the next day. */
   | 'session_soon'
+  /** Member: the activity certificate is due for its yearly review. */
+  | 'certificate_review'
   /** Secretary or administrator: registrations waiting in their catchment. */
   | 'registrations_pending'
   /** Secretary or administrator: points claims waiting in their scope. */
@@ -20,7 +22,11 @@ export type TodoKind =
   /** Secretary: dues bases declared and waiting for confirmation. */
   | 'bases_pending'
   /** Secretary: members who owe dues here and have no confirmed base. */
-  | 'members_no_base';
+  | 'members_no_base'
+  /** Secretary: members 3 or more months in a row behind on dues (a talk is due; 6 means review). */
+  | 'members_arrears'
+  /** Secretary: sessions the 三会一课 cadence requires this month, quarter or year, not yet held or planned. */
+  | 'sessions_missing';
 
 export type TodoRole = 'member' | 'secretary' | 'admin';
 

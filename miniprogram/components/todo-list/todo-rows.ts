@@ -22,6 +22,8 @@ const COUNT_WORDS: Partial<Record<TodoItem['kind'], string>> = {
   claims_pending: '条',
   bases_pending: '人',
   members_no_base: '人',
+  members_arrears: '人',
+  sessions_missing: '项',
   session_soon: '场',
 };
 

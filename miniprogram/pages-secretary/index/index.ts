@@ -15,7 +15,8 @@ import type { CallerProfile } from '../../../typings';
 const ENTRY_COUNTS = {
   pending: { kinds: ['registrations_pending'], unit: '条' },
   claims: { kinds: ['claims_pending'], unit: '条' },
-  dues: { kinds: ['bases_pending', 'members_no_base'], unit: '件' },
+  dues: { kinds: ['bases_pending', 'members_no_base', 'members_arrears'], unit: '件' },
+  cadence: { kinds: ['sessions_missing'], unit: '项' },
 } as const;
 type Entry = keyof typeof ENTRY_COUNTS;
 

@@ -66,7 +66,7 @@ const LABEL: Record<CadencePeriod, (at: Date) => string> = {
   year: yearLabel,
 };
 
-const PERIOD_WORD: Record<CadencePeriod, string> = { month: '本月', quarter: '本季度', year: '今年' };
+export const PERIOD_WORD: Record<CadencePeriod, string> = { month: '本月', quarter: '本季度', year: '今年' };
 
 /** One item per rule, in the rules' order. */
 export function cadenceItems(counts: readonly KindCount[], now: Date, opts: { fullMembers: number }): CadenceItem[] {

@@ -4,7 +4,7 @@
  */
 import { COLLECTIONS } from '../../../database/collections';
 import type { TodoItem } from '../../../typings/areas/user';
-import { aMemberWhoOwesHere, aConfirmedBase } from '../../helpers/dues';
+import { aConfirmedBase, aMemberWhoOwesHere, aMonthRecord, monthsAgo } from '../../helpers/dues';
 import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
 import { aRegistration } from '../../helpers/registration';
 import { inMinutes, published } from '../../helpers/sessions';
@@ -152,6 +152,38 @@ describe('user.todos for managers', () => {
     );
   });
 
+  it('asks for a talk with members behind on dues, and names the sessions the cadence still needs', async () => {
+    const months = [1, 2, 3, 4, 5].map((n) => monthsAgo(n));
+    await t.db
+      .collection(COLLECTIONS.duesMonths)
+      .add([
+        ...months.map((m) => aMonthRecord({ memberId: 'm-todo-five', name: '孙五月' }, m)),
+        ...months.slice(0, 3).map((m) => aMonthRecord({ memberId: 'm-todo-three', name: '周三月' }, m)),
+      ]);
+    const desk = await todosOf('demo-secretary', 'xm-siming-mobile');
+    expect(find(desk, 'members_arrears')).toMatchObject({
+      count: 2,
+      priority: 'high',
+      text: expect.stringContaining('其中 1 名 5 个月以上'),
+    });
+    const missing = find(desk, 'sessions_missing')!;
+    expect(missing.count).toBeGreaterThan(0);
+    expect(missing.text).toMatch(/还缺 \d+ 项组织生活：/);
+    expect(missing.page).toMatch(/^\/pages-sessions\/cadence\/index\?branchId=xm-siming-mobile/);
+  });
+
+  it('reminds a member whose certificate is past its yearly review', async () => {
+    const who = await aMemberWhoOwesHere(t, { name: '吴年审' });
+    expect(find(await todosOf(who.openid), 'certificate_review')).toBeUndefined();
+    await t.db
+      .collection(COLLECTIONS.certificates)
+      .where({ memberId: who.memberId })
+      .update({ reviewDueOn: '2020-01-01' });
+    expect(find(await todosOf(who.openid), 'certificate_review')).toMatchObject({
+      page: '/pages-member/certificate/index',
+    });
+  });
+
   it('refuses the branch desk of a branch the caller does not run', async () => {
     const { reply } = await t.call('user', 'todos', { branchId: 'xm-siming-mobile' }, 'demo-secretary-huli');
     expect(reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
@@ -164,9 +196,9 @@ describe('user.todos for managers', () => {
   it('reads in a fixed number of round trips per role, however much is waiting', async () => {
     // Own records 7 (grants, member, certificate, dues profile, months, sessions soon and whether
     // they are still on); the shared
-    // queues 4 (a count and the oldest, twice); each branch run 4 (bases waiting, members, their
-    // certificates and profiles).
-    const budget = { 'demo-member': 7, 'demo-admin': 11, 'demo-super': 11, 'demo-secretary': 15 };
+    // queues 4 (a count and the oldest, twice); each branch run 7 (bases waiting, members, their
+    // certificates and profiles, the arrears, the cadence's sessions, the full members).
+    const budget = { 'demo-member': 7, 'demo-admin': 11, 'demo-super': 11, 'demo-secretary': 18 };
     for (const [openid, most] of Object.entries(budget)) {
       const { reply, roundTrips } = await t.call('user', 'todos', {}, openid);
       expectOk(reply);
