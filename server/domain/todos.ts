@@ -232,6 +232,34 @@ export function branchTodos(f: BranchFacts): TodoItem[] {
   return out;
 }
 
+/** Idle branches are worth a reminder only once half the month has gone. */
+export const IDLE_FROM_DAYS_LEFT = 15;
+
+export interface SubtreeFacts {
+  /** Branches in the caller's subtree with no session held this month. */
+  idleBranches: number;
+  /** Days left in this month, today included; and its last day. */
+  daysLeft: number;
+  monthEndsOn: string;
+}
+
+/** An administrator's follow-up on the branches below them. */
+export function subtreeTodos(f: SubtreeFacts): TodoItem[] {
+  if (f.idleBranches === 0 || f.daysLeft > IDLE_FROM_DAYS_LEFT) return [];
+  return [
+    {
+      role: 'admin',
+      kind: 'branches_idle',
+      count: f.idleBranches,
+      title: '督促支部开展组织生活',
+      text: `${f.idleBranches} 个支部本月还没有开展组织生活，本月还剩 ${f.daysLeft} 天。`,
+      page: '/pages-admin/desk/index',
+      priority: f.daysLeft <= CADENCE_LATE_DAYS ? 'high' : 'normal',
+      due: f.monthEndsOn,
+    },
+  ];
+}
+
 const PRIORITY_ORDER = { high: 0, normal: 1 } as const;
 
 /** Late first, then as built (member's own work before the queues). */

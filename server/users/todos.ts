@@ -17,10 +17,18 @@ import {
   managerTodos,
   memberTodos,
   orderTodos,
+  subtreeTodos,
   type MemberFacts,
   type WaitingCount,
 } from '../domain/todos';
-import { PERIOD_WORD, SESSION_KIND_LABELS, cadenceItems } from '../domain/sessions';
+import {
+  PERIOD_WORD,
+  SESSION_KIND_LABELS,
+  cadenceItems,
+  cadencePeriods,
+  daysLeftIn,
+  lastDayOf,
+} from '../domain/sessions';
 import { branchArrears } from '../dues/board';
 import { buildMyDues, loadMemberMonths } from '../dues/my-dues';
 import { membersWithoutBase } from '../dues/no-base';
@@ -133,6 +141,24 @@ async function queueTodos(access: Access, now: Date): Promise<TodoItem[]> {
   return managerTodos({ role, registrations, claims });
 }
 
+/**
+ * Branches below the caller's nodes with nothing held this month, from the hourly branch
+ * summaries (desk.refresh-month): one count.
+ */
+async function idleBranchTodos(access: Access, now: Date): Promise<TodoItem[]> {
+  const adminScopes = access.grants.filter((g) => g.role === 'admin').map((g) => g.scopeId);
+  if (!access.isSuperAdmin && adminScopes.length === 0) return [];
+  const month = cadencePeriods(now).month;
+  const where: Record<string, unknown> = { month: monthOf(now), 'life.held': 0 };
+  if (!access.isSuperAdmin) where.orgPath = _.in(adminScopes);
+  const idle = await db.collection(COLLECTIONS.deskBranchMonths).where(where).count();
+  return subtreeTodos({
+    idleBranches: (idle as { total: number }).total,
+    daysLeft: daysLeftIn(month, now),
+    monthEndsOn: lastDayOf(month),
+  });
+}
+
 interface RunBranch {
   id: string;
   name: string;
@@ -200,10 +226,11 @@ export const todos: Handler<'user', 'todos'> = {
       .filter((g) => g.role === 'secretary')
       .slice(0, MAX_HOME_BRANCHES)
       .map((g) => ({ id: g.scopeId, name: g.scopeName, ancestors: g.scopePath.slice(0, -1) }));
-    const [queues, dues] = await Promise.all([
+    const [queues, dues, idle] = await Promise.all([
       isManager ? queueTodos(access, now) : Promise.resolve([]),
       branchWork(branches, now),
+      idleBranchTodos(access, now),
     ]);
-    return { items: orderTodos([...own, ...queues, ...dues]) };
+    return { items: orderTodos([...own, ...queues, ...dues, ...idle]) };
   },
 };

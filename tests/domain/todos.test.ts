@@ -1,9 +1,11 @@
 import {
+  IDLE_FROM_DAYS_LEFT,
   LATE_WAIT_DAYS,
   branchTodos,
   managerTodos,
   memberTodos,
   orderTodos,
+  subtreeTodos,
   type MemberFacts,
 } from '../../server/domain/todos';
 
@@ -125,6 +127,19 @@ describe('managerTodos and branchTodos', () => {
     expect(far!.page).toBe('/pages-sessions/cadence/index?branchId=b1&branchName=%E6%94%AF%E9%83%A8');
     const [near] = branchTodos({ ...base, arrears: { threePlus: 0, fivePlus: 0 }, missingSessions: missing(5) });
     expect(near!.priority).toBe('high');
+  });
+
+  it('chases idle branches only in the second half of the month, late in its last week', () => {
+    const facts = { idleBranches: 3, monthEndsOn: '2026-12-31' };
+    expect(subtreeTodos({ ...facts, daysLeft: IDLE_FROM_DAYS_LEFT + 1 })).toEqual([]);
+    expect(subtreeTodos({ ...facts, daysLeft: 10 })[0]).toMatchObject({
+      kind: 'branches_idle',
+      priority: 'normal',
+      text: '3 个支部本月还没有开展组织生活，本月还剩 10 天。',
+      due: '2026-12-31',
+    });
+    expect(subtreeTodos({ ...facts, daysLeft: 7 })[0]!.priority).toBe('high');
+    expect(subtreeTodos({ ...facts, idleBranches: 0, daysLeft: 3 })).toEqual([]);
   });
 
   it('puts late work first and keeps the order otherwise', () => {

@@ -26,7 +26,9 @@ export type TodoKind =
   /** Secretary: members 3 or more months in a row behind on dues (a talk is due; 6 means review). */
   | 'members_arrears'
   /** Secretary: sessions the 三会一课 cadence requires this month, quarter or year, not yet held or planned. */
-  | 'sessions_missing';
+  | 'sessions_missing'
+  /** Administrator: branches in the subtree with no session held this month, in its second half. */
+  | 'branches_idle';
 
 export type TodoRole = 'member' | 'secretary' | 'admin';
 

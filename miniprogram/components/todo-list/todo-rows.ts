@@ -24,6 +24,7 @@ const COUNT_WORDS: Partial<Record<TodoItem['kind'], string>> = {
   members_no_base: '人',
   members_arrears: '人',
   sessions_missing: '项',
+  branches_idle: '个',
   session_soon: '场',
 };
 

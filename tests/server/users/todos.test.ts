@@ -5,7 +5,9 @@
 import { COLLECTIONS } from '../../../database/collections';
 import type { TodoItem } from '../../../typings/areas/user';
 import { aConfirmedBase, aMemberWhoOwesHere, aMonthRecord, monthsAgo } from '../../helpers/dues';
+import { restoreClock, setShanghaiClock } from '../../helpers/clock';
 import { expectOk, startTestCloud, type TestCloud } from '../../helpers/local-cloud';
+import { shanghaiMonth } from '../../../server/domain/shanghai-day';
 import { aRegistration } from '../../helpers/registration';
 import { inMinutes, published } from '../../helpers/sessions';
 
@@ -184,6 +186,45 @@ describe('user.todos for managers', () => {
     });
   });
 
+  it('tells an administrator, in the second half of the month, how many branches below have held nothing', async () => {
+    const month = shanghaiMonth(new Date());
+    const summary = (branchId: string, orgPath: string[], held: number) => ({
+      _id: `${branchId}@${month}`,
+      branchId,
+      branchName: branchId,
+      orgPath,
+      month,
+      final: false,
+      life: { held },
+      computedAt: new Date(),
+    });
+    try {
+      setShanghaiClock('10:00', `${month}-25`);
+      const before = find(await todosOf('demo-admin'), 'branches_idle')?.count ?? 0;
+      await t.db
+        .collection(COLLECTIONS.deskBranchMonths)
+        .add([
+          summary('b-idle-1', ['xm', 'xm-siming', 'b-idle-1'], 0),
+          summary('b-idle-2', ['xm', 'xm-siming', 'xm-siming-binhai', 'b-idle-2'], 0),
+          summary('b-busy', ['xm', 'xm-siming', 'b-busy'], 2),
+          summary('b-huli-idle', ['xm', 'xm-huli', 'b-huli-idle'], 0),
+        ]);
+      const idle = find(await todosOf('demo-admin'), 'branches_idle')!;
+      expect(idle).toMatchObject({
+        role: 'admin',
+        count: before + 2,
+        priority: 'high',
+        page: '/pages-admin/desk/index',
+      });
+      expect(idle.due).toMatch(new RegExp(`^${month}-\\d{2}$`));
+      // Early in the month it is too soon to chase anyone.
+      setShanghaiClock('10:00', `${month}-05`);
+      expect(find(await todosOf('demo-admin'), 'branches_idle')).toBeUndefined();
+    } finally {
+      restoreClock();
+    }
+  });
+
   it('refuses the branch desk of a branch the caller does not run', async () => {
     const { reply } = await t.call('user', 'todos', { branchId: 'xm-siming-mobile' }, 'demo-secretary-huli');
     expect(reply).toMatchObject({ ok: false, error: { code: 'PERMISSION_DENIED' } });
@@ -194,11 +235,12 @@ describe('user.todos for managers', () => {
   });
 
   it('reads in a fixed number of round trips per role, however much is waiting', async () => {
-    // Own records 7 (grants, member, certificate, dues profile, months, sessions soon and whether
-    // they are still on); the shared
-    // queues 4 (a count and the oldest, twice); each branch run 7 (bases waiting, members, their
-    // certificates and profiles, the arrears, the cadence's sessions, the full members).
-    const budget = { 'demo-member': 7, 'demo-admin': 11, 'demo-super': 11, 'demo-secretary': 18 };
+    // Own records up to 7 (grants, member, certificate, dues profile, months, sessions soon and
+    // whether they are still on; fewer for someone who has not registered); the shared queues 4 (a
+    // count and the oldest, twice); an administrator's idle branches 1; each branch run 7 (bases
+    // waiting, members, their certificates and profiles, the arrears, the cadence's sessions, the
+    // full members).
+    const budget = { 'demo-member': 7, 'demo-admin': 12, 'demo-super': 12, 'demo-secretary': 18 };
     for (const [openid, most] of Object.entries(budget)) {
       const { reply, roundTrips } = await t.call('user', 'todos', {}, openid);
       expectOk(reply);
